@@ -1,0 +1,3 @@
+from foothold.cli import main
+
+main()

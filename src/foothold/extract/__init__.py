@@ -1,0 +1,125 @@
+"""Extract: sourced evidence from documents.
+
+The pipeline for one document (:func:`extract_document`):
+
+1. language (script, then py3langid);
+2. sentences with offsets into ``Document.text``;
+3. gazetteer mentions of the case's actors, then entities and attributions;
+4. quantities (numbers with contract units);
+5. claims: each sentence matched against the indicator rules, with polarity,
+   sectors, attribution and event date;
+6. relevance, document-level indicators and sectors from the claims.
+
+:func:`extract_documents` runs it over many documents (optionally on several
+processes) and then assigns syndication clusters across them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+
+from foothold.case import Case, default_case
+from foothold.extract.attributions import find_attributions
+from foothold.extract.entities import find_entities
+from foothold.extract.gazetteer import Gazetteer
+from foothold.extract.indicators import find_claims
+from foothold.extract.language import detect_language
+from foothold.extract.quantities import find_quantities
+from foothold.extract.relevance import judge_relevance
+from foothold.extract.sentences import split_sentences
+from foothold.extract.syndication import assign_clusters
+from foothold.model import Document, Evidence, ReadError
+
+__all__ = ["Extractor", "extract_document", "extract_documents"]
+
+log = logging.getLogger(__name__)
+
+
+class Extractor:
+    """Extraction for one case; holds the compiled gazetteer and rules (build once, reuse)."""
+
+    def __init__(self, case: Case | None = None) -> None:
+        self.case = case or default_case()
+        self.gazetteer = Gazetteer(self.case)
+
+    def extract(self, doc: Document) -> Evidence:
+        """Evidence for one document (cluster left unset; see :func:`extract_documents`)."""
+        text = doc.text
+        if not doc.language:
+            doc.language = detect_language(doc.body or text) or "en"
+        language = doc.language
+        sentences = split_sentences(text)
+        mentions = self.gazetteer.find(text)
+        attributions, sentence_attr = find_attributions(text, sentences, language, self.gazetteer)
+        claims = find_claims(doc, sentences, mentions, sentence_attr, self.case)
+        evidence = Evidence(document=doc)
+        relevant, score = judge_relevance(doc, claims, mentions)
+        evidence.relevant = relevant
+        evidence.relevance_score = score
+        if not relevant:
+            return evidence
+        evidence.claims = claims
+        seen: set[tuple[str, str]] = set()
+        for c in claims:
+            key = (c.indicator, c.polarity)
+            if key not in seen:
+                seen.add(key)
+                evidence.indicators.append(key)
+        sectors: list[str] = []
+        for c in claims:
+            for s in c.sectors:
+                if s not in sectors:
+                    sectors.append(s)
+        evidence.sectors = sectors
+        evidence.quantities = find_quantities(text, language)
+        evidence.attributions = attributions
+        evidence.entities = find_entities(text, language, self.gazetteer)
+        return evidence
+
+
+_WORKER: Extractor | None = None
+
+
+def _init_worker(case: Case) -> None:
+    global _WORKER
+    _WORKER = Extractor(case)
+
+
+def _work(doc: Document) -> Evidence:
+    assert _WORKER is not None
+    return _WORKER.extract(doc)
+
+
+def extract_document(doc: Document, case: Case | None = None) -> Evidence:
+    """Evidence for one document with the given (or default) case; cluster is the document's own."""
+    ev = Extractor(case).extract(doc)
+    assign_clusters([ev])
+    return ev
+
+
+def extract_documents(
+    items: Iterable[Document | ReadError],
+    case: Case | None = None,
+    jobs: int = 1,
+    chunksize: int = 64,
+) -> Iterator[Evidence | ReadError]:
+    """Extract every document, then assign syndication clusters across all of them.
+
+    ReadErrors pass through in place.  ``jobs`` > 1 uses that many processes.
+    Output order follows input order.
+    """
+    case = case or default_case()
+    items = list(items)
+    docs = [x for x in items if isinstance(x, Document)]
+    if jobs > 1 and len(docs) > chunksize:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(case,)) as pool:
+            results = list(pool.map(_work, docs, chunksize=chunksize))
+    else:
+        extractor = Extractor(case)
+        results = [extractor.extract(d) for d in docs]
+    assign_clusters(results)
+    it = iter(results)
+    for x in items:
+        yield next(it) if isinstance(x, Document) else x
