@@ -19,6 +19,9 @@ from typing import Any
 
 __all__ = [
     "Claim",
+    "Decision",
+    "Forecast",
+    "Question",
     "Document",
     "Entity",
     "Evidence",
@@ -233,3 +236,63 @@ def error_line(error: ReadError) -> str:
 def as_dict(obj: Any) -> dict[str, Any]:
     """A dataclass as a plain dict (for JSON and storage)."""
     return asdict(obj)
+
+
+@dataclass(slots=True)
+class Decision:
+    """An analyst's judgement on a claim or a source, stored as auditable data.
+
+    Attributes:
+        target_kind: ``claim`` or ``source``.
+        target_id: a claim id, or a source's canonical name.
+        action: ``accept``, ``reject`` or ``grade``.
+        reliability: Admiralty reliability letter A-F (``grade`` on a source or claim).
+        credibility: Admiralty credibility digit 1-6 (``grade`` on a claim).
+        analyst: who decided; ``reason``: why; ``created_at``: ISO timestamp (UTC).
+        undone_at / undone_by: set when the decision is withdrawn (soft delete).
+        decision_id: deterministic from target, action, analyst and time.
+    """
+
+    target_kind: str
+    target_id: str
+    action: str
+    analyst: str
+    reason: str = ""
+    reliability: str | None = None
+    credibility: int | None = None
+    created_at: str = ""
+    undone_at: str | None = None
+    undone_by: str | None = None
+    decision_id: str = ""
+
+    @property
+    def active(self) -> bool:
+        return self.undone_at is None
+
+
+@dataclass(slots=True)
+class Question:
+    """A binary forecast question with a resolution date and criteria.
+
+    ``outcome`` is None until resolved, then True (yes) or False (no).
+    """
+
+    question_id: str
+    text: str
+    criteria: str
+    resolution_date: str
+    created_at: str = ""
+    resolved_at: str | None = None
+    outcome: bool | None = None
+    hypothesis: str | None = None
+
+
+@dataclass(slots=True)
+class Forecast:
+    """The probability (0-1) given to a question as of a date, and by what (``method``)."""
+
+    question_id: str
+    as_of: str
+    probability: float
+    method: str = "foothold-assess"
+    created_at: str = ""

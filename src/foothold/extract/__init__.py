@@ -24,7 +24,7 @@ from foothold.case import Case, default_case
 from foothold.extract.attributions import find_attributions
 from foothold.extract.entities import find_entities
 from foothold.extract.gazetteer import Gazetteer
-from foothold.extract.indicators import find_claims
+from foothold.extract.indicators import document_sectors, find_claims
 from foothold.extract.language import detect_language
 from foothold.extract.quantities import find_quantities
 from foothold.extract.relevance import judge_relevance
@@ -67,12 +67,7 @@ class Extractor:
             if key not in seen:
                 seen.add(key)
                 evidence.indicators.append(key)
-        sectors: list[str] = []
-        for c in claims:
-            for s in c.sectors:
-                if s not in sectors:
-                    sectors.append(s)
-        evidence.sectors = sectors
+        evidence.sectors = document_sectors(text, sentences)
         evidence.quantities = find_quantities(text, language)
         evidence.attributions = attributions
         evidence.entities = find_entities(text, language, self.gazetteer)
