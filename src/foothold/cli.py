@@ -148,8 +148,185 @@ def extract(paths: tuple[str, ...], fmt: str, case_path: str | None, jobs: int, 
         sys.exit(1)
 
 
+
+# ---------------------------------------------------------------------------
+# ingest, report, demo
+
+DB_HELP = "Database URL (SQLAlchemy; default: $FOOTHOLD_DB or sqlite:///foothold.db)."
+
+
+def _open_store(db: str | None):
+    from foothold.store import Store, StoreError
+
+    try:
+        return Store(db)
+    except StoreError as exc:
+        raise click.UsageError(str(exc)) from None
+
+
+def _progress():
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=_stderr_console(), transient=False,
+    )
+
+
+def ingest_paths(paths: Iterable[str], store, case: Case, jobs: int = 1, show_progress: bool = True) -> dict[str, int]:
+    """Read, extract and store reports; recluster everything stored.  Returns counts.
+
+    Bad files are reported on stderr (one line each) and recorded in the store;
+    the run goes on.  Documents already stored (same content hash) are not
+    stored again.
+    """
+    from foothold.extract import Extractor
+    from foothold.extract.syndication import assign_clusters
+
+    items = _read(paths)
+    errors = [x for x in items if isinstance(x, ReadError)]
+    docs = [x for x in items if isinstance(x, Document)]
+    for err in errors:
+        click.echo(f"error: {err}", err=True)
+        store.record_error(err.path, err.reason)
+    extractor = Extractor(case)
+    evidence = []
+    if show_progress:
+        with _progress() as progress:
+            task = progress.add_task("extracting", total=len(docs))
+            for doc in docs:
+                evidence.append(extractor.extract(doc))
+                progress.advance(task)
+    else:
+        evidence = [extractor.extract(d) for d in docs]
+    result = store.add_evidence(evidence)
+    stored = store.load_evidence()
+    assign_clusters(stored)
+    store.set_clusters({ev.doc_id: ev.cluster for ev in stored if ev.cluster})
+    return {
+        "read": len(docs),
+        "errors": len(errors),
+        "new": result.new,
+        "existing": result.existing,
+        "stored": store.document_count(),
+        "claims": store.claim_count(),
+    }
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--case", "case_path", type=click.Path(dir_okay=False), help="A case YAML file.")
+def ingest(paths: tuple[str, ...], db: str | None, case_path: str | None) -> None:
+    """Read reports, extract their evidence and store it (deduplicated by content)."""
+    the_case = _load_case(case_path)
+    with _open_store(db) as store:
+        counts = ingest_paths(paths, store, the_case)
+    click.echo(
+        f"read {counts['read']} documents ({counts['errors']} errors): {counts['new']} new, "
+        f"{counts['existing']} already stored; store holds {counts['stored']} documents, {counts['claims']} claims",
+        err=True,
+    )
+    if counts["read"] == 0:
+        sys.exit(1)
+
+
+def build_report(store, case: Case, output: str, as_of: str | None = None, fan_runs: int = 2000, seed: int = 20260226) -> str:
+    """Assess what the store holds and write the self-contained HTML report; returns its path."""
+    from foothold.assess import assess, timeline
+    from foothold.report import write_report
+
+    evidence = store.load_evidence(as_of=as_of)
+    grades = store.source_grades()
+    decisions = store.decisions()
+    assessment = assess(evidence, case, as_of=as_of, grades=grades, decisions=decisions)
+    points = timeline(evidence, case, grades=grades, decisions=decisions)
+    fan = None
+    if fan_runs > 0:
+        try:
+            from foothold.scenario import fan_chart_data, simulate
+
+            fan = fan_chart_data(simulate(runs=fan_runs, seed=seed))
+        except Exception as exc:  # the report still has everything else
+            log.warning("scenario fan chart skipped: %s", exc)
+    errors = [(path, reason) for path, reason, _at in store.errors()]
+    write_report(output, case=case, evidence=evidence, assessment=assessment, timeline=points, fan=fan, errors=errors)
+    return output
+
+
+@cli.command()
+@click.option("-o", "--output", default="report.html", show_default=True, help="Where to write the HTML report.")
+@click.option("--db", default=None, help=DB_HELP)
+@click.option("--case", "case_path", type=click.Path(dir_okay=False), help="A case YAML file.")
+@click.option("--as-of", default=None, help="Use only evidence published by this date (YYYY[-MM[-DD]]).")
+@click.option("--fan-runs", default=2000, show_default=True, help="Scenario runs for the fan chart (0 to leave it out).")
+def report(output: str, db: str | None, case_path: str | None, as_of: str | None, fan_runs: int) -> None:
+    """Write one self-contained HTML report of the stored evidence and assessment."""
+    the_case = _load_case(case_path)
+    with _open_store(db) as store:
+        if store.document_count() == 0:
+            raise click.UsageError("the store holds no documents: run `foothold ingest PATH...` first")
+        path = build_report(store, the_case, output, as_of=as_of, fan_runs=fan_runs)
+    click.echo(f"report written to {path}", err=True)
+
+
+def sample_corpus_path() -> str:
+    """Folder of the bundled sample corpus (inside the installed package)."""
+    from importlib import resources
+
+    return str(resources.files("foothold").joinpath("sample", "corpus"))
+
+
+@cli.command()
+@click.option("--out", "out_dir", default="out", show_default=True, help="Folder for the demo database, evidence and report.")
+@click.option("--fan-runs", default=2000, show_default=True, help="Scenario runs for the fan chart.")
+def demo(out_dir: str, fan_runs: int) -> None:
+    """The main job on the bundled sample: ingest, extract, assess, report."""
+    from pathlib import Path
+
+    from foothold.assess import assess
+    from foothold.case import default_case
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    db_path = out / "foothold-demo.db"
+    if db_path.exists():
+        db_path.unlink()
+    the_case = default_case()
+    corpus = sample_corpus_path()
+    console = _stderr_console()
+    console.print(f"[bold]foothold demo[/bold]: bundled sample corpus at {corpus}")
+    with _open_store(f"sqlite:///{db_path}") as store:
+        counts = ingest_paths([corpus], store, the_case)
+        console.print(
+            f"ingested {counts['read']} documents ({counts['errors']} unreadable), "
+            f"{counts['claims']} claims stored in {db_path}"
+        )
+        evidence = store.load_evidence()
+        with open(out / "evidence.jsonl", "w", encoding="utf-8") as fh:
+            for ev in evidence:
+                fh.write(ev.to_jsonl() + "\n")
+        result = assess(evidence, the_case, grades=store.source_grades(), decisions=store.decisions())
+        for h in result.hypotheses:
+            console.print(f"  {h.id:<16} {h.probability:6.1%}  {h.word}")
+        console.print(f"  from {result.n_reports} reports / {result.n_origins} independent origins")
+        report_path = build_report(store, the_case, str(out / "report.html"), fan_runs=fan_runs)
+    console.print(f"[bold green]report:[/bold green] {Path(report_path).resolve()}")
+    click.echo(str(Path(report_path).resolve()))
+
+
+def _register_stage_commands() -> None:
+    """Attach the commands that live with their stage (assessment, scenario)."""
+    from foothold.assess.commands import register as register_assess
+    from foothold.scenario.cli import simulate
+
+    register_assess(cli)
+    cli.add_command(simulate)
+
+
 def main() -> None:
     """Entry point of the ``foothold`` console script."""
+    _register_stage_commands()
     try:
         cli.main(prog_name="foothold", standalone_mode=True)
     except KeyboardInterrupt:  # pragma: no cover

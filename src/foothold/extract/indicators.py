@@ -41,6 +41,7 @@ def _rx(*alternatives: str) -> re.Pattern[str]:
 NK = _rx(
     r"\bnorth\s+korea", r"\bdprk\b", r"\bpyongyang\b", r"\bkim\s+jong[\s-]un\b", r"\bn\.\s*korea",
     r"\bworkers['’]\s+party\b", r"\bkorean\s+people['’]s\s+army\b", r"\bkpa\b",
+    r"\bthe\s+north(?!\s+(?:of|side|east|west|caucasus|pole|sea|atlantic|american))\b",
     r"кндр", r"северн\w*\s+коре", r"северокорей", r"пхеньян", r"ким\s+чен\s+ын",
     r"북한", r"북측", r"조선민주주의", r"평양", r"김정은", r"朝鲜", r"朝鮮", r"北韩", r"平壤", r"金正恩",
 )
@@ -48,8 +49,9 @@ WORKERS = _rx(
     r"\bworkers?\b", r"\blabou?r(?:ers?)?\b", r"\bworkforce\b", r"\bbuilders?\b", r"\bpersonnel\b",
     r"\bdeminers?\b", r"\bsappers?\b", r"\bspecialists?\b", r"\btechnical\s+staff\b", r"\bstudents?\b",
     r"\bwage\s+earners?\b", r"\bemployees?\b", r"\bstaff\b", r"\bhires?\b", r"\bcontingent\b",
-    r"\bworking\b", r"\bemploy", r"\brecruit",
-    r"рабоч", r"трудов", r"работник", r"специалист", r"строител", r"студент", r"сапер", r"сапёр",
+    r"\bworking\b", r"\bemploy", r"\brecruit", r"\bnorth\s+koreans\b", r"\bnationals\b", r"\bcitizens\b",
+    r"\bentries\b", r"\barrivals\b", r"\bconstruction\s+troops\b", r"\bmilitary\s+(?:builders|construction\s+workers|engineers)\b",
+    r"рабоч", r"трудов", r"работник", r"специалист", r"строител(?:ь|и|ей|ям|ями|я)\b", r"студент", r"граждан", r"주민", r"公民", r"工人", r"сапер", r"сапёр",
     r"노동자", r"근로자", r"노동력", r"인력", r"파견", r"工人", r"劳工", r"劳务", r"劳动力", r"务工",
 )
 CHINESE_FIRMS = _rx(
@@ -57,6 +59,11 @@ CHINESE_FIRMS = _rx(
     r"\bchinese[-\s]led\b", r"\bhaval\b", r"\bchery\b", r"\bgeely\b", r"\bgreat\s+wall\b", r"\bxiaomi\b",
     r"\bhonor\b", r"\brealme\b", r"\btecno\b", r"\bhuawei\b", r"\bchangan\b", r"\bomoda\b", r"\bexeed\b",
     r"\bjac\b", r"\bfaw\b", r"\bbyd\b", r"\bli\s+auto\b", r"\bzeekr\b", r"\btank\b(?=\s+brand)",
+    r"\bhaier\b", r"\bhisense\b", r"\bkonka\b", r"\btcl\b", r"\bmidea\b", r"\bgree\b", r"\binfinix\b", r"\btranssion\b",
+    r"\bpoco\b", r"\boppo\b", r"\bvivo\b", r"\boneplus\b", r"\bjetour\b", r"\bjaecoo\b", r"\bdefetoo\b", r"\bdongfeng\b",
+    r"\bchinese[-\s](?:made|designed|built|branded|owned|assembled)\b",
+    r"\bchinese\s+(?:cars|models|kits|vehicles|phones|smartphones|tvs|televisions|goods|imports|exports|vendors|rivals|competitors)\b",
+    r"\bfrom\s+china\b",
     r"китайск\w+\s+(?:бренд|автопроизводител|компани|производител|марк)", r"中国品牌", r"中国车企", r"国产品牌",
     r"중국\s*(?:업체|기업|브랜드|자동차)",
 )
@@ -67,16 +74,18 @@ MARKET = _rx(
 )
 RUSSIA = _rx(
     r"\brussia", r"\bmoscow\b", r"\bkremlin\b", r"\bkursk\b", r"\bsiberia", r"\bvladivostok\b",
-    r"\bprimor", r"\bnovosibirsk\b", r"\btatarstan\b", r"\balabuga\b", r"\bst\.?\s+petersburg\b", r"\bkaluga\b",
+    r"\bprimor", r"\bnovosibirsk\b", r"\bputin\b", r"\bshoigu\b", r"\blavrov\b", r"\bmishustin\b", r"\bduma\b",
+    r"\brosstat\b", r"\bfsb\b", r"\bkaliningrad\b", r"\btula\b", r"\bkhabarovsk\b", r"\bamur\b", r"\bsakhalin\b", r"\bdonbas", r"\bdonetsk\b", r"\bluhansk\b", r"\btatarstan\b", r"\balabuga\b", r"\bst\.?\s+petersburg\b", r"\bkaluga\b",
     r"росси", r"москв", r"российск", r"러시아", r"모스크바", r"俄罗斯", r"俄羅斯", r"莫斯科", r"俄方",
 )
 # Plans, proposals and speculation: directive contents are not reported facts.
 PLAN = _rx(
-    r"\bstrateg(?:y|ic|ies)\b", r"\bapproach\b", r"\bproposal\b", r"\bproposed\b", r"\bobjectives?\b",
+    r"\bstrateg(?:y|ies)\b", r"\bapproach\b", r"\bproposal\b", r"\bproposed\b", r"\bobjectives?\b",
     r"\bgoals?\b", r"\bvision\b", r"\bpathway\b", r"\bopportunit", r"\baims?\s+to\b", r"\bintends?\b",
     r"\bseeks?\s+to\b", r"\bwants?\s+to\b", r"\bhopes?\s+to\b", r"\bpush\s+for\b", r"\bselling\s+points?\b",
     r"\bvalue\s+proposition", r"\bbets?\s+on\b", r"\bpotential(?:ly)?\b", r"\bmust\b", r"\bshould\b",
-    r"\bneeds?\s+to\b", r"\bcould\b", r"\bmight\b", r"\bmay\b", r"\bcan\b", r"\bwhether\b",
+    r"\bneeds?\s+to\b", r"\bcould\b", r"\bmight\b", r"\bcan\b",
+    r"\bmay\s+(?:be|have|not|also|well|become|help|need|face|take|go|use|send|seek|want|try|lead|prove|remain|work|soon|impede|hamper|complicate)\b", r"\bwhether\b",
     r"\bif\s+it\s+goes\s+ahead\b", r"\blikely\s+to\b", r"\bwould\s+(?:mark|tie|offer|allow|need|require)\b",
     r"\bemphasi[sz]ed\b", r"\bstressed\b", r"\boutlined\b", r"\bmaximi[sz]", r"\bcompetitiveness\b", r"\bprioriti[sz]",
     r"может", r"могут", r"могл[иа]", r"возможно", r"수\s*있", r"可能", r"或将",
@@ -92,9 +101,12 @@ NEGATION = _rx(
 BACKGROUND = _rx(
     r"\bresolutions?\s+(?:\d{4}|adopted)", r"\bun\s+(?:security\s+council\s+)?resolutions?\b",
     r"\bsecurity\s+council\s+(?:has\s+)?(?:barred|banned|bars|bans|required)\b",
-    r"\bbanned\s+by\s+the\s+un\b", r"\bhas\s+been\s+banned\b", r"\bsince\s+(?:signing|the\s+signing)\b",
-    r"\bfollowed\s+the\s+(?:\w+\s+){0,2}treaty\b", r"\bafter\s+the\s+(?:\w+\s+){0,2}treaty\b",
-    r"\bsince\s+the\s+(?:war|invasion)\b", r"резолюци", r"결의", r"决议",
+    r"\bbanned\s+by\s+the\s+un\b", r"\bhas\s+been\s+banned\b", r"резолюци", r"결의", r"决议",
+)
+# A treaty or the war cited in passing is background for state ties only.
+PASSING_TIE = _rx(
+    r"\bsince\s+(?:signing|the\s+signing)\b", r"\b(?:followed|after|since|under)\s+the\s+(?:[\w-]+\s+){0,3}(?:treaty|partnership)\b",
+    r"\bsince\s+the\s+(?:war|invasion)\b", r"\bafter\s+(?:signing|they\s+signed)\b",
 )
 
 # ---------------------------------------------------------------------------
@@ -208,7 +220,8 @@ RULES: tuple[Rule, ...] = (
         r"\bheld\s+(?:\w+\s+){0,3}talks\b", r"\btalks\s+(?:were\s+)?held\b", r"\bheld\s+(?:a\s+)?(?:meeting|session|consultations)\b",
         r"\b(?:\d+\w*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+session\b",
         r"\bintergovernmental\s+commission\b", r"\bworking[-\s]level\s+(?:talks|negotiations|meetings?)\b",
-        r"\bnegotiat(?:ed|ions\s+(?:were|took))", r"\bsession\s+(?:met|was\s+held|took\s+place)\b",
+        r"\bnegotiat(?:ed|ions\s+(?:were|took))", r"\bsession\s+(?:met|was\s+held|took\s+place)\b", r"\b(?:were|was)\s+discussed\b",
+        r"\bdiscussions?\s+(?:were\s+)?held\b", r"\bconsultations\b",
         r"переговор", r"межправкомисс", r"межправительственн\w+\s+комисс", r"회담", r"협상", r"회의를\s*열", r"会谈", r"谈判", r"政府间委员会",
     ], ("nk", "economic"), confidence=0.65),
     _r("negotiation.failed", "ind_negotiation", "negative", [
@@ -223,7 +236,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:preparing|planning|plans?|set|expects?|intends?)\s+to\s+(?:hire|recruit|bring\s+in|employ|take\s+on|receive|accept)\b",
         r"\bquota\b", r"\bhiring\s+plan\b", r"\bto\s+take\s+on\b",
         r"подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени|договор|контракт)", r"направ(?:ит|ят)\s", r"отправ(?:ит|ят)\s", r"квот",
-        r"계약", r"협정을?\s*체결", r"파견하기로", r"보내기로", r"签署", r"合同", r"派遣", r"配额",
+        r"계약", r"협정을?\s*체결", r"파견하기로", r"보내기로", r"파견할\s*예정", r"签署", r"合同", r"(?:将|计划|决定|同意)派遣", r"配额",
     ], ("nk", "workers"), forbid_plan=False, confidence=0.7),
     _r("agreement.denied", "ind_agreement", "negative", [
         r"\bdenied\s+(?:that\s+)?(?:any\s+)?(?:\w+\s+){0,3}(?:agreement|deal|contract)", r"\bno\s+(?:such\s+)?(?:agreement|deal|contract)\s+(?:exists|has\s+been)",
@@ -233,13 +246,15 @@ RULES: tuple[Rule, ...] = (
         r"\bentered\b", r"\bentries\b", r"\bentering\b", r"\barrived\b", r"\barrivals?\b", r"\bcrossed\s+the\s+border\b",
         r"\bvisas?\s+(?:issued|sought|applications?)\b", r"\bare\s+(?:already\s+)?(?:working|employed|present)\b",
         r"\b(?:already|currently)\s+(?:in|working\s+in)\s+russia\b", r"\bwere\s+(?:working|employed)\b", r"\bhave\s+been\s+sent\b",
-        r"\bwere\s+sent\b", r"\bflood(?:ed|ing)?\s+into\b", r"\bsurge(?:d)?\b", r"\brelying\s+(?:more\s+and\s+more|increasingly)\b",
+        r"\bwere\s+sent\b", r"\bhad\s+been\s+sent\b", r"\bsent\s+(?:\S+\s+){0,4}(?:workers|labourers|laborers|builders|troops|people|citizens)\b",
+        r"\b(?:moving|moved)\s+to\s+russia\b", r"\bvisas?\s+for\s+[\d,]+", r"\bsought\s+visas\b", r"\bflood(?:ed|ing)?\s+into\b", r"\bflock(?:ed|ing)?\b", r"\bsurge(?:d)?\b", r"\brelying\s+(?:more\s+and\s+more|increasingly)\b",
         r"\bthousands\s+of\s+north\s+korean", r"\bworkforce\s+in\s+russia\b", r"\bnumber\s+of\s+north\s+koreans?\b.{0,40}\b(?:rose|grew|increased|jumped|doubled|tripled)",
-        r"въехал", r"въезд", r"прибыл", r"пересекл\w*\s+границ", r"работают\s+в\s+росси", r"입국", r"체류", r"入境", r"抵达",
+        r"въехал", r"въезд", r"прибыл", r"пересекл\w*\s+границ", r"работают\s+в\s+росси", r"направил[иа]?\s", r"입국", r"체류", r"파견했", r"보냈", r"入境", r"抵达", r"派遣了", r"派出了",
     ], ("nk", "russia"), negatable=False, confidence=0.7),
     _r("inflow.decline", "ind_inflow", "negative", [
         r"\bsent\s+home\b", r"\bgone\s+home\b", r"\breturned\s+home\b", r"\brepatriat", r"\bleft\s+russia\b",
-        r"\b(?:fell|declined|dropped|decreased|plunged|shrank)\b", r"\bdrawdown\b", r"\bno\s+(?:north\s+korean\s+)?workers\s+(?:are|remain)\b",
+        r"\b(?:fell|declined|dropped|decreased|plunged|shrank|slumped|tumbled)\b", r"\bnosedive", r"\bdown\s+from\b", r"\bdrawdown\b",
+        r"\b(?:not|never)\s+(?:been\s+)?(?:met|reached|materiali[sz]ed)\b", r"\bfell\s+short\b", r"\bonly\s+(?:about\s+)?\d[\d,]*\s+north\s+koreans?\s+entered\b", r"\bno\s+(?:north\s+korean\s+)?workers\s+(?:are|remain)\b",
         r"\bdenied\s+(?:that\s+)?(?:any\s+)?north\s+korean\s+workers",
         r"сократил", r"снизил", r"вернул\w*\s+на\s+родину", r"репатри", r"감소", r"귀국", r"송환", r"下降", r"减少", r"遣返",
     ], ("nk", "workers"), negatable=False, confidence=0.7),
@@ -251,7 +266,8 @@ RULES: tuple[Rule, ...] = (
     ], ("nk", "workers"), negatable=True, confidence=0.7),
     _r("placement.other_mfg", "ind_placement_other_mfg", "positive", [
         r"\bdrones?\b", r"\bfactor(?:y|ies)\b", r"\bshipyards?\b", r"\bgarment", r"\btextile", r"\bmunitions?\b",
-        r"\bdefen[cs]e\s+plant", r"\bmilitary\s+plant", r"\bproduction\s+lines?\b",
+        r"\bdefen[cs]e\s+plant", r"\bmilitary\s+plant", r"\bproduction\s+lines?\b", r"\balabuga\b", r"\benterprises?\b",
+        r"\bmanufactur\w*\s+(?:plant|site|jobs|work)", r"\bworkshops?\b",
         r"завод", r"фабрик", r"верф", r"공장", r"조선소", r"工厂", r"船厂", r"无人机",
     ], ("nk", "workers"), forbid_plan=False, confidence=0.65),
     _r("placement.nonmfg", "ind_placement_nonmfg", "positive", [
@@ -273,7 +289,8 @@ RULES: tuple[Rule, ...] = (
     _r("terms.pay", "ind_terms", "positive", [
         r"\bloyalty\s+fees?\b", r"\b(?:a|per)\s+month\b", r"\bmonthly\s+(?:pay|wage|salary)", r"\ban\s+hour\b", r"\bper\s+hour\b",
         r"\bwages?\b", r"\bsalar(?:y|ies)\b", r"\bearn(?:ed|ing|s)?\b", r"\bpaid\b", r"\bdays?\s+off\b", r"\bshifts?\b",
-        r"\b\d+\s*a\.m\.\s+until\b", r"\bhours?\s+a\s+day\b",
+        r"\b\d+\s*a\.m\.\s+until\b", r"\bhours?\s+a\s+day\b", r"\b\d+-hour\b", r"\blow\s+pay\b", r"\b(?:monthly|their|workers['’]?|average|the)\s+pay\b", r"\bpaid\s+(?:only\s+)?(?:about|around|roughly|up\s+to|less\s+than)?\s*(?:us)?\$", r"\bcontract\s+terms\b",
+        r"\bshare\s+of\s+(?:their\s+)?(?:pay|wages|earnings)\b",
         r"зарплат", r"в\s+месяц", r"月급", r"월급", r"임금", r"충성자금", r"工资", r"月薪", r"每月",
     ], ("nk_doc", "workers_doc"), confidence=0.6),
     # -- partner reluctance (+) and partners seeking workers (-)
@@ -288,8 +305,10 @@ RULES: tuple[Rule, ...] = (
         r"\binterested\s+in\s+(?:hiring|employing|north\s+korean\s+(?:labou?r|workers))", r"\bwould\s+welcome\b",
         r"\burg(?:ed|es)\s+(?:\w+\s+){0,4}(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)",
         r"\bdescribed\s+them\s+as\s+(?:skilled|hard[-\s]working|disciplined)", r"\bvalued\b",
+        r"\bwant(?:ed|s)?\s+(?:\w+\s+){0,2}(?:foreign\s+)?(?:labou?r|workers)\b", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
+        r"\burg(?:ed|es|ing)\s+(?:\w+\s+){0,5}(?:workers|labou?r)\b", r"\bcall(?:ed|s)\s+for\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)\b",
         r"планиру\w+\s+(?:привлечь|нанять)", r"привлечь\s+(?:\w+\s+)?(?:рабоч|строител)", r"채용할\s*계획", r"고용하려", r"计划雇佣", r"希望引进",
-    ], ("nk", "workers"), forbid_plan=False, confidence=0.6),
+    ], ("nk_doc", "workers"), forbid_plan=False, confidence=0.6),
     # -- enforcement
     _r("enforcement.action", "ind_enforcement", "positive", [
         r"\bsanctioned\b", r"\bdesignat(?:ed|ion|ions|es)\b", r"\bimposed\s+(?:new\s+)?sanctions\b", r"\bblacklist", r"\bsanctions?\s+list\b",
@@ -297,11 +316,11 @@ RULES: tuple[Rule, ...] = (
         r"\bpanel\s+of\s+experts\b.{0,60}\b(?:report|found|said)", r"\bmonitoring\s+team\b", r"\bmsmt\b", r"\binvestigat(?:ion|ed|ors)\b",
         r"\bofac\b", r"\bexposé\b", r"\bexpose\b",
         r"ввел\w*\s+санкци", r"санкционн\w+\s+спис", r"제재(?:를|\s*대상)", r"지정했", r"制裁", r"列入",
-    ], ("nk_doc", "russia_doc"), forbid_plan=True, confidence=0.7),
+    ], ("nk_doc", "russia_doc"), forbid_plan=True, confidence=0.7, background_ok=True),
     _r("enforcement.halted", "ind_enforcement", "negative", [
         r"\bvetoed\b", r"\bmandate\s+(?:expired|lapsed|ended)\b", r"\ballowed\s+(?:\w+\s+){0,3}to\s+(?:lapse|expire)\b", r"\bdisbanded\b",
         r"вето", r"거부권", r"否决",
-    ], ("nk_doc",), forbid_plan=False, confidence=0.7),
+    ], ("nk_doc",), forbid_plan=False, confidence=0.7, background_ok=True),
     # -- friction
     _r("friction.abuse", "ind_friction", "positive", [
         r"\bslaves?\b", r"\bslavery\b", r"\bforced\s+labou?r\b", r"\babus(?:e|ive|ed)\b", r"\bconfine", r"\bkept\s+(?:on|in)\b",
@@ -318,7 +337,8 @@ RULES: tuple[Rule, ...] = (
     # -- market shift
     _r("market.chinese_gain", "ind_market_shift", "positive", [
         r"\bshare\b", r"\bmarket\b", r"\babsorb(?:ed|ing)?\b", r"\bdominat", r"\btop(?:ped)?\b", r"\bled\b", r"\blead(?:s|ing)?\b",
-        r"\bgain(?:ed|ing|s)?\b", r"\bsales\b", r"\bsold\b", r"\bbestsell", r"\bgrab",
+        r"\bgain(?:ed|ing|s)?\b", r"\bsales\b", r"\bsold\b", r"\bbest[-\s]?sell", r"\bgrab", r"\bproduc(?:ed|es|tion|ing)\b",
+        r"\bassembl", r"\bplant\b", r"\bimports?\b", r"\bsecond\b", r"\bthird\b", r"\bfill(?:ed|ing)?\s+the\s+(?:gap|void)\b",
         r"дол[яи]", r"рын", r"продаж", r"점유율", r"시장", r"份额", r"市场", r"销量",
     ], ("chinese", "market_or_sector", "russia_doc"), forbid_plan=False, confidence=0.65),
     _r("market.western_exit", "ind_market_shift", "positive", [
@@ -326,19 +346,26 @@ RULES: tuple[Rule, ...] = (
         r"\bsale\s+of\s+(?:its\s+)?(?:\w+\s+){0,3}(?:plant|factory|stake|assets|business)", r"\bexit(?:ed|ing)?\b", r"\bwithdr(?:ew|awn|awal)\b",
         r"\bpull(?:ed)?\s+(?:back|out)\b", r"\bleft\s+(?:the\s+)?(?:russian\s+)?market\b", r"\bstopped\s+(?:new\s+)?(?:sales|shipments)\b",
         r"\bsuspend(?:ed|ing)\s+(?:shipments|sales|operations|production)\b", r"\blost\s+its\s+position\b", r"\bcollapsed\b",
-        r"\bshare\s+(?:\w+\s+){0,2}(?:dropping|dropped|fell|falling)\b",
+        r"\bshare\s+(?:\w+\s+){0,2}(?:dropping|dropped|fell|falling)\b", r"\bbuy\s*back\b", r"\brepurchase\b", r"\bhalted\s+(?:production|operations)\b",
+        r"\bshut\s+(?:down\s+)?(?:in|its|the)\b", r"\blease\b", r"\bformer\s+(?:\w+\s+){0,2}plant\b",
         r"ушл\w+\s+с\s+(?:российского\s+)?рынка", r"продал\w*\s+(?:\w+\s+){0,2}завод", r"철수", r"매각", r"退出", r"出售",
     ], ("western_firm", "russia_doc", "market_or_sector"), forbid_plan=False, confidence=0.6),
     _r("market.chinese_loss", "ind_market_shift", "negative", [
-        r"\bchinese\s+(?:\w+\s+){0,3}share\s+(?:\w+\s+){0,2}(?:fell|dropped|declined|slipped|shrank)",
+        r"\bchinese\s+(?:[\w'’-]+\s+){0,4}(?:share|sales)\s+(?:[\w'’-]+\s+){0,7}(?:fell|dropped|declined|slipped|shrank|decreased|plunged|slumped|dipped)",
+        r"\bchinese\s+(?:[\w'’-]+\s+){0,4}(?:share|sales)\s+(?:\w+\s+){0,3}(?:below|under)\s+\d",
+        r"\bsales\s+of\s+chinese[-\s]\w+\s+(?:\w+\s+){0,2}(?:fell|dropped|declined|slumped|plunged)",
+        r"\b(?:taps?|tapped)\s+the\s+brakes\b", r"\bchinese\s+(?:\w+\s+){0,2}(?:exports?|shipments|imports?)\b.{0,40}\b(?:fell|dropped|down|declined)\b",
         r"\b(?:fell|dropped|declined|slipped)\b.{0,40}\bchinese\s+(?:brands?|carmakers?|makers?)",
-        r"дол[яи]\s+китайск\w+\s+(?:\w+\s+){0,2}(?:снизил|сократил|упал)", r"중국\s*(?:브랜드|업체).{0,20}(?:감소|하락)", r"中国品牌.{0,10}(?:下降|下滑)",
+        r"дол[яи]\s+китайск\w+\s+(?:\w+\s+){0,2}(?:снизил|сократил|упал)", r"중국\s*(?:브랜드|업체).{0,20}(?:감소|하락)", r"中国品牌.{0,30}(?:下降|下滑|减少)",
     ], ("russia_doc",), forbid_plan=False, confidence=0.6),
     # -- state ties
     _r("state_ties.links", "ind_state_ties", "positive", [
         r"\bprotocol\b", r"\bintergovernmental\s+commission\b", r"\btrade\s+(?:turnover|volume|between)\b", r"\bbilateral\s+trade\b",
         r"\b(?:road\s+|rail\s+)?bridge\b", r"\bflights?\b", r"\brail(?:way)?\s+(?:link|service|route)", r"\bpassenger\s+train",
-        r"\bferry\b", r"\bfrozen\s+(?:assets|funds)\b", r"\boil\s+(?:supplies|deliveries|shipments)\b",
+        r"\bferry\b", r"\bfrozen\s+(?:\w+\s+){0,3}(?:assets|funds)\b", r"\boil\s+(?:supplies|deliveries|shipments)\b", r"\bpetroleum\b",
+        r"\bbarrels\b", r"\bcoal\b", r"\bexports?\s+(?:of|to)\b(?!\s+(?:\w+\s+)?(?:workers|labou?r|labourers|people))", r"\bimports?\s+(?:of|from)\b", r"\btrade\b.{0,30}\b(?:rose|grew|increased|record|jumped)",
+        r"\bratif", r"\bentered\s+into\s+force\b", r"\btreaty\b.{0,60}\b(?:ratif|in\s+force|signed)", r"\bdirect\s+(?:flights?|rail|train)",
+        r"\btourist\s+(?:zone|resort|flights?)\b", r"\bairlines?\b",
         r"\bsigned\s+(?:a\s+|the\s+)?(?:\w+\s+){0,3}(?:treaty|partnership)\b", r"\beconomic\s+(?:cooperation|ties)\s+agreement\b",
         r"товарооборот", r"протокол", r"мост", r"авиарейс", r"рейс", r"교역", r"다리", r"항공편", r"贸易额", r"大桥", r"航班",
     ], ("nk", "russia_doc"), confidence=0.6),
@@ -359,7 +386,7 @@ PLAN_RULES_EXEMPT = {"ind_directive"}
 
 ECONOMIC = _rx(
     r"\beconomic\b", r"\bcommission\b", r"\btrade\b", r"\blabou?r\b", r"\bindustr", r"\bcooperation\b", r"\bdelegation\b",
-    r"\binvestment\b", r"\bworkers\b", r"\bjoint\s+ventures?\b", r"\bbusiness\b",
+    r"\binvestment\b", r"\bworkers\b", r"\bjoint\s+ventures?\b", r"\bbusiness\b", r"\bfirms?\b", r"\bcompan(?:y|ies)\b", r"\bterms\b",
     r"экономическ", r"торгов", r"сотрудничеств", r"комисси", r"경제", r"협력", r"무역", r"经济", r"合作", r"贸易",
 )
 
@@ -377,6 +404,7 @@ def sentence_contexts(sentence: str) -> dict[str, bool]:
         "plan": bool(PLAN.search(sentence)),
         "negation": bool(NEGATION.search(sentence)),
         "background": bool(BACKGROUND.search(sentence)),
+        "passing_tie": bool(PASSING_TIE.search(sentence)),
         "speculation": bool(SPECULATION.search(sentence)),
         "economic": bool(ECONOMIC.search(sentence)),
     }
@@ -390,7 +418,7 @@ def _holds(need: str, ctx: dict[str, bool], doc_ctx: dict[str, bool]) -> bool:
     if need == "russia_doc":
         return ctx["russia"] or doc_ctx["russia"]
     if need == "market_or_sector":
-        return ctx["market"] or ctx["sector"]
+        return ctx["market"] or ctx["sector"] or ctx["manufacturing"]
     return ctx.get(need, False)
 
 
@@ -445,6 +473,8 @@ def find_claims(
                 break
             if ctx["background"] and not rule.background_ok:
                 continue
+            if rule.indicator == "ind_state_ties" and ctx["passing_tie"]:
+                continue
             if not rule.cue.search(low):
                 continue
             polarity = rule.polarity
@@ -492,7 +522,7 @@ def _resolve_conflicts(claims: list[Claim]) -> list[Claim]:
         keys = by_sentence[c.start]
         if c.indicator == "ind_inflow" and ("ind_agreement", "positive") in keys:
             continue
-        if c.polarity == "positive" and c.indicator in ("ind_inflow", "ind_friction") and (c.indicator, "negative") in keys:
+        if c.polarity == "positive" and c.indicator in ("ind_inflow", "ind_friction", "ind_market_shift") and (c.indicator, "negative") in keys:
             continue
         out.append(c)
     return out
