@@ -51,6 +51,10 @@ class Contribution:
         grade: Admiralty code, reliability letter + credibility digit ("B2").
         n_reports: documents carrying this origin's evidence; ``claim_ids`` the claims.
         sentence, outlet, published, attributions, doc_id, path: the claim shown to the analyst.
+        influence: max over hypotheses of ``|log_lr[h]|`` (the sort key).
+        source: the originating source whose reliability letter is in ``grade``.
+        analyst: True when an analyst's decision set this grade.
+        clusters: the syndication clusters merged into this origin.
     """
 
     origin: str
@@ -68,6 +72,9 @@ class Contribution:
     doc_id: str
     path: str
     influence: float = 0.0
+    source: str | None = None
+    analyst: bool = False
+    clusters: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -102,6 +109,8 @@ class Assessment:
     n_origins: int
     method: dict[str, Any] = field(default_factory=dict)
     leave_one_out: list[dict[str, Any]] = field(default_factory=list)
+    n_claims: int = 0
+    n_rejected: int = 0
 
     def probability(self, hyp_id: str) -> float:
         for h in self.hypotheses:
@@ -118,5 +127,7 @@ class Assessment:
             "n_origins": self.n_origins,
             "evidence": [c.to_json() for c in self.contributions],
             "leave_one_out": self.leave_one_out,
+            "n_claims": self.n_claims,
+            "n_rejected": self.n_rejected,
             "method": self.method,
         }

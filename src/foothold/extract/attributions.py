@@ -1,12 +1,393 @@
-"""Attributions: who a report says its information comes from (placeholder)."""
+"""Attributions: who a report says its information comes from.
+
+Rules come from ``ANNOTATION.md`` §6 (Attributions):
+
+* The originating sources the text names for its information: agencies,
+  outlets, statistics services, officials, companies and data providers,
+  found by cues: "according to X", "X said/reported/told/announced/estimated/
+  noted", "X told Y" (both), "citing Y", "quoted by Y", "carried by Y",
+  "data from X shared with Y", "an analysis by X of figures from Y",
+  "X's analysis of Y data", "a claim by X"; Russian "по данным X", "сообщает X",
+  "со ссылкой на X", "заявил X"; Korean "X에 따르면", "X는 ... 밝혔다";
+  Chinese "据X报道", "X表示", "X称".
+* Relays named in the text count, so a chain keeps both the relay and the original.
+* Officials by role when unnamed ("Russia's education minister said" ->
+  "Russia's education minister"); a named official -> the name.
+* Unnamed sources (diplomatic sources, a source familiar with ..., escaped
+  workers, intelligence officials, an industry spokesman) -> ``anonymous source``,
+  once per document.
+* The publishing outlet is not an attribution: names that only appear in a
+  dateline "(Outlet)" or a sign-off line are ignored.  Countries and places are
+  never attributions ("Russia says ..." names no source).
+* Known actors get their canonical names from the gazetteer; other names are
+  kept as written, without a leading "the".
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+
+from foothold.extract.entities import ANONYMOUS, NameSpan, find_names, publisher_spans
 from foothold.extract.gazetteer import Gazetteer
+
+__all__ = ["find_attributions"]
+
+log = logging.getLogger(__name__)
+
+_SOURCE_TYPES = {"organization", "company", "person"}
+
+# --- English ---------------------------------------------------------------
+_SAY = re.compile(
+    r"\b(?:said|says|say|told|tells|tell|reported|reports|announced|announces|estimated|estimates|"
+    r"noted|notes|added|adds|stated|states|confirmed|confirms|claimed|claims|warned|warns|wrote|writes|"
+    r"revealed|reveals|disclosed|discloses|cited|cites|quoted|explained|explains|argued|argues|"
+    r"acknowledged|admitted|alleged|alleges|predicted|predicts|forecast|forecasts|calculated|"
+    r"put\s+(?:it|the\s+(?:figure|price|number|total|loss|cost|amount))\s+at|"
+    r"has\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
+    r"have\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
+    r"had\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found))\b",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"(?:\s|\b(?:has|have|had|also|separately|previously|earlier|later|recently|reportedly|publicly|"
+    r"officially|then|subsequently|further|first|once|again|already|alone|itself|himself|herself|"
+    r"on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|last\s+\w+|this\s+\w+|"
+    r"in\s+(?:a|an|its|his|her|their)\s+[\w-]+(?:\s+[\w-]+)?|in\s+(?:january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)(?:\s+\d{4})?|on\s+\d{1,2}\s+\w+|"
+    r"at\s+the\s+time|in\s+a\s+statement)\b)*\Z",
+    re.IGNORECASE,
+)
+# phrase cues: the names in the phrase that follows are sources
+_PHRASE_CUES = re.compile(
+    r"\b(?:according\s+to|citing|cited\s+by|quoting|quoted\s+by|carried\s+by|shared\s+with|"
+    r"(?:data|figures|statistics|numbers|estimates?|analysis|report|survey|study|research|calculations|"
+    r"claim|claims|statement|comments|remarks|announcement|tally|count|information|assessment)\s+"
+    r"(?:by|from|of|released\s+by|published\s+by|compiled\s+by)|"
+    r"(?:told|tells|spoke\s+to|speaking\s+to|spoke\s+with|talking\s+to|interview\s+with|briefing\s+to|"
+    r"reported\s+by|published\s+by|released\s+by|provided\s+by|compiled\s+by|confirmed\s+by|"
+    r"obtained\s+by|seen\s+by|reviewed\s+by))\b",
+    re.IGNORECASE,
+)
+_PHRASE_END = re.compile(
+    r"[,;:.!?\n()\"“”]|\s[–—-]\s|\b(?:that|which|who|whom|when|while|but|because|although|after|before|since|as)\b"
+)
+_POSSESSIVE_CUE = re.compile(
+    r"^['’]s\s+(?:[\w-]+\s+)?(?:analysis|data|figures|statistics|report|reporting|estimates?|survey|study|research|"
+    r"comments|remarks|statement|announcement|calculations|tally|count|findings|assessment|claim|"
+    r"account|briefing|filing|disclosure|numbers)\b",
+    re.IGNORECASE,
+)
+_ANAPHOR = re.compile(
+    r"\b(?:the|its|that|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"(company|carmaker|automaker|firm|group|maker|manufacturer|operator|retailer|bank|"
+    r"ministry|agency|department|service|outlet|newspaper|broadcaster|publication|office|committee|"
+    r"council|government|regulator|watchdog)\s*$",
+    re.IGNORECASE,
+)
+_COMPANY_ANAPHORS = {"company", "carmaker", "automaker", "firm", "group", "maker", "manufacturer", "operator", "retailer", "bank"}
+_ROLE_WORDS = (
+    r"(?:deputy\s+)?(?:prime\s+minister|minister|ministry|ambassador|envoy|spokes(?:man|woman|person)|"
+    r"president|premier|governor|foreign\s+minister|defen[cs]e\s+minister|consul|embassy|"
+    r"central\s+bank|customs\s+service|statistics\s+(?:service|agency|office)|border\s+guards?)"
+)
+_ANON_EN = re.compile(
+    r"\b(?:(?:diplomatic|intelligence|government|military|industry|security|official|informed|local|"
+    r"western|russian|chinese|korean|north\s+korean|south\s+korean|japanese|ukrainian|us|u\.s\.|"
+    r"american|european)\s+sources?|"
+    r"(?:a|one|two|three|four|five|several|multiple|other|unnamed|anonymous|the)\s+(?:[\w-]+\s+){0,2}?sources?\b"
+    r"(?!\s+(?:of|for)\b)|sources?\s+(?:familiar|close|with\s+knowledge|in|at|who|said|say|told|says)|"
+    r"unnamed\s+\w+|anonymous\s+\w+|on\s+(?:the\s+)?condition\s+of\s+anonymity|"
+    r"(?:people|persons?|officials?|someone)\s+(?:familiar|close|with\s+(?:direct\s+)?knowledge)\b|"
+    r"(?:escaped|defected|fleeing|former)\s+(?:[\w-]+\s+){0,2}?(?:workers|labourers|laborers|builders|defectors)|"
+    r"(?:workers|labourers|laborers|builders|men|women)\s+who\s+(?:had\s+)?(?:fled|escaped|defected)|"
+    r"defectors?\s+(?:told|said|say|says|interviewed)|(?<![A-Za-z]\s)(?:intelligence|security)\s+officials|"
+    r"officials\s+who\s+(?:asked|spoke|declined|requested)|insiders?|"
+    r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|executive|analyst|insider)\s+"
+    r"(?:who|said|told|says)\b)",
+    re.IGNORECASE,
+)
+_ATTRIB_CONTEXT_EN = re.compile(
+    r"\b(?:said|says|say|told|tell|according|citing|spoke|speaking|described|reported|claimed|"
+    r"estimated|believe|believes|quoted|interviewed|testimony|accounts?)\b",
+    re.IGNORECASE,
+)
+
+# --- Russian ---------------------------------------------------------------
+_RU_PHRASE = re.compile(
+    r"(?:по\s+данным|по\s+словам|по\s+информации|по\s+сведениям|по\s+оценк[еам]|по\s+подсчетам|"
+    r"по\s+подсчётам|согласно(?:\s+данным)?|со\s+ссылкой\s+на|ссылаясь\s+на|как\s+сообщил[аи]?|"
+    r"как\s+заявил[аи]?|как\s+передает|как\s+передаёт|как\s+пишет|сообщает|сообщают|сообщил[аи]?|"
+    r"заявил[аи]?|заявляет|передает|передаёт|пишет|пишут|отметил[аи]?|рассказал[аи]?|"
+    r"утверждает|утверждают|считает|оценил[аи]?|подсчитал[аи]?|уточнил[аи]?|добавил[аи]?|"
+    r"опубликовал[аи]?|приводит|приводят|сказал[аи]?|указал[аи]?)(?![а-яё])",
+    re.IGNORECASE,
+)
+_RU_VERB = re.compile(
+    r"(?<![а-яё])(?:сообщил[аи]?|сообщает|сообщают|заявил[аи]?|заявляет|отметил[аи]?|рассказал[аи]?|"
+    r"утверждает|считает|оценил[аи]?|уточнил[аи]?|добавил[аи]?|сказал[аи]?|пишет|передает|передаёт|"
+    r"подсчитал[аи]?|указал[аи]?|приводит)(?![а-яё])",
+    re.IGNORECASE,
+)
+_RU_PHRASE_END = re.compile(r"[,;:.!?\n()]|\s[–—-]\s|(?<![а-яё])(?:что|который|которая|которые|когда|но)(?![а-яё])", re.IGNORECASE)
+_ANON_RU = re.compile(
+    r"(?<![а-яё])(?:источник(?:а|ом|и|ов|ам)?|осведомл[её]нн\w+|собеседник\w*|на\s+условиях\s+анонимности|"
+    r"пожелавш\w+\s+остаться\s+неназванн\w+|анонимн\w+)(?![а-яё])",
+    re.IGNORECASE,
+)
+_RU_QUOTED = re.compile(
+    r"(?<![а-яё])(?:издани[еяюи]|агентств[оау]|газет[аыуе]|журнал[аеу]?|телеканал[аеу]?|компани[яиюей]|"
+    r"портал[ау]?|сайт[ау]?|ведомств[оау]|телеграм-канал[ау]?|радиостанци[яи])\s+«([^»]{2,60})»",
+    re.IGNORECASE,
+)
+
+# --- Korean / Chinese ------------------------------------------------------
+_KO_ACCORDING = re.compile(r"(?:의\s*)?(?:[가-힣]{0,6}\s*)?에\s*따르면")
+_KO_VERB_END = re.compile(
+    r"(?:밝혔다|전했다|보도했다|말했다|발표했다|주장했다|설명했다|덧붙였다|확인했다|추정했다|"
+    r"분석했다|강조했다|지적했다|언급했다|알렸다|전망했다|집계했다|보고했다|밝혔습니다|전했습니다)"
+)
+_KO_ANON = re.compile(r"(?:소식통|익명의|관계자들?(?:은|이|에)|대북\s*소식통|정보\s*당국)")
+_ZH_ACCORDING = re.compile(r"据(.{1,40}?)(?:报道|报导|消息|称|透露|统计|数据|显示|介绍|表示|说)")
+_ZH_VERB = re.compile(r"(?:表示|称|说|指出|报道|透露|宣布|介绍|证实|援引|声称|估计|披露|发布)")
+_ZH_CITE = re.compile(r"(?:援引|引述|引用)(.{1,40}?)(?:的|，|。|称|消息|报道|数据)")
+_ZH_ANON = re.compile(r"(?:消息人士|知情人士|匿名|消息来源|一位官员|有关人士|外交消息)")
+
+
+def _clean(name: str) -> str:
+    name = " ".join(name.split())
+    if name.lower().startswith("the "):
+        name = name[4:]
+    return name
+
+
+class _Doc:
+    """Per-document state: names, publisher names, found attributions."""
+
+    def __init__(self, text: str, names: list[NameSpan], publishers: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.names = [n for n in names if not any(a <= n.start and n.end <= b for a, b in publishers)]
+        self.sources = [n for n in self.names if n.type in _SOURCE_TYPES]
+
+    def in_range(self, start: int, end: int) -> list[NameSpan]:
+        return [n for n in self.sources if start <= n.start and n.end <= end]
+
+
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+|и\s+)?(?:the\s+)?")
+
+
+def _phrase_end(text: str, pos: int, limit: int, ender: re.Pattern[str], doc: _Doc | None = None) -> int:
+    """End of the phrase after a cue; a list of names ("TASS, RIA Novosti and Interfax") stays whole."""
+    while True:
+        m = ender.search(text, pos, limit)
+        end = m.start() if m else limit
+        if doc is None or end >= limit or text[end] != ",":
+            return end
+        gap = _LIST_GAP.match(text, end)
+        nxt = [c for c in doc.sources if c.start == gap.end()] if gap else []
+        if not nxt or not doc.in_range(pos, end):
+            return end
+        pos = nxt[0].end
+
+
+def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
+    """The source that is the subject of a reporting verb at ``v`` (sentence starts at ``s``)."""
+    text = doc.text
+    pre = text[s:v]
+    cands = doc.in_range(s, v)
+    # strip fillers ("has separately", "on Tuesday", "in a regulatory filing") before the verb
+    fm = _FILLER.search(pre, max(0, len(pre) - 80))
+    core = pre[: fm.start()].rstrip() if fm else pre.rstrip()
+    # a name right before the verb
+    for c in reversed(cands):
+        if c.end - s == len(core):
+            return [c.name]
+        if c.end - s < len(core):
+            break
+    # "X, the secretary of Y, said" / "X, who heads Y, announced"
+    if core.endswith(","):
+        inner = core[:-1]
+        k = inner.rfind(",")
+        if k > 0:
+            head = inner[:k].rstrip()
+            for c in reversed(cands):
+                if c.end - s == len(head):
+                    return [c.name]
+    # "the company said" -> the sentence's (or a recent) company / organisation
+    m = _ANAPHOR.search(core)
+    if m:
+        word = m.group(1).lower()
+        want = {"company"} if word in _COMPANY_ANAPHORS else {"organization"}
+        in_sentence = [c for c in doc.sources if s <= c.start < v and c.type in want]
+        if in_sentence:
+            return [in_sentence[0].name]
+        earlier = [c for c in doc.sources if c.end <= s and c.type in want]
+        if earlier and s - earlier[-1].end < 600:
+            return [earlier[-1].name]
+    # "Russia's education minister said": an unnamed official by role
+    role = _role_before(core)
+    if role:
+        return [role]
+    return []
+
+
+def _role_before(core: str) -> str | None:
+    m = _ROLE_RE.search(core)
+    if m and m.end() == len(core):
+        return _clean(m.group(0))
+    return None
+
+
+_COUNTRY_FORMS = (
+    r"(?:Russia|Russian|China|Chinese|North\s+Korea|North\s+Korean|South\s+Korea|South\s+Korean|"
+    r"Japan|Japanese|Ukraine|Ukrainian|US|U\.S\.|American|United\s+States|Belarus|Belarusian|"
+    r"Mongolia|Mongolian|Vietnam|Vietnamese|Kazakhstan|Uzbekistan|Iran|Iranian|Britain|British|"
+    r"Germany|German|France|French|India|Indian|Laos|Lao|Taiwan|Taiwanese|Seoul|Moscow|Pyongyang|"
+    r"Beijing|Tokyo|Kyiv|Washington)"
+)
+_ROLE_RE = re.compile(
+    r"(?:\bthe\s+)?\b" + _COUNTRY_FORMS + r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?" + _ROLE_WORDS + r"\b(?![\w-])"
+)
+
+
+def _english_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
+    text = doc.text
+    sent = text[s:e]
+    # reporting verbs: subject before, or "said X" after
+    for m in _SAY.finditer(sent):
+        v = s + m.start()
+        subj = _subject_before(doc, s, v)
+        if not subj:
+            after = [c for c in doc.in_range(s + m.end(), e) if re.fullmatch(r"[\s,]*(?:the\s+)?", text[s + m.end() : c.start], re.IGNORECASE)]
+            verb = m.group(0).lower()
+            if after and verb in ("said", "says", "reported", "noted", "added", "wrote", "writes", "stated", "announced"):
+                subj = [after[0].name]
+        out.extend(subj)
+    # phrase cues: "according to X", "citing X", "told X", "data from X shared with Y"
+    for m in _PHRASE_CUES.finditer(sent):
+        ps = s + m.end()
+        pe = _phrase_end(text, ps, e, _PHRASE_END, doc)
+        names = doc.in_range(ps, pe)
+        if names:
+            out.extend(n.name for n in names)
+        elif m.group(0).lower().startswith("according"):
+            role = _ROLE_RE.match(text, ps) or _ROLE_RE.match(text, ps + 1)
+            if role:
+                out.append(_clean(role.group(0)))
+                continue
+            am = _ANAPHOR.search(text[ps:pe] + " ")
+            tail = text[ps:pe].strip().lower()
+            if re.fullmatch(r"(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:ministry|company|agency|carmaker|firm|department|outlet|broadcaster|newspaper)", tail):
+                want = {"company"} if tail.split()[-1] in _COMPANY_ANAPHORS else {"organization"}
+                earlier = [c for c in doc.sources if c.end <= ps and c.type in want]
+                if earlier:
+                    out.append(earlier[-1].name)
+            del am
+    # possessive cues: "Mediazona's analysis of ...", "Shoigu's comments"
+    for c in doc.in_range(s, e):
+        if _POSSESSIVE_CUE.match(text, c.end):
+            out.append(c.name)
+    # unnamed sources
+    if _ATTRIB_CONTEXT_EN.search(sent):
+        for m in _ANON_EN.finditer(sent):
+            start = s + m.start()
+            if any(n.start <= start < n.end and n.name != ANONYMOUS for n in doc.sources):
+                continue
+            out.append(ANONYMOUS)
+            break
+
+
+def _russian_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
+    text = doc.text
+    for m in _RU_PHRASE.finditer(text, s, e):
+        ps = m.end()
+        pe = _phrase_end(text, ps, e, _RU_PHRASE_END, doc)
+        names = doc.in_range(ps, pe)
+        out.extend(n.name for n in names)
+        for q in _RU_QUOTED.finditer(text, ps, pe):
+            out.append(_clean(q.group(1)))
+    for m in _RU_VERB.finditer(text, s, e):
+        # "X заявил": the nearest source before the verb in the same clause
+        cs = max(s, text.rfind(",", s, m.start()) + 1)
+        before = doc.in_range(cs, m.start())
+        if before and re.fullmatch(r"[\s\w-]{0,30}", text[before[-1].end : m.start()]):
+            out.append(before[-1].name)
+    if _ANON_RU.search(text, s, e):
+        out.append(ANONYMOUS)
+
+
+def _korean_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
+    text = doc.text
+    for m in _KO_ACCORDING.finditer(text, s, e):
+        cs = max(s, text.rfind(",", s, m.start()) + 1)
+        names = doc.in_range(cs, m.end())
+        out.extend(n.name for n in names[-2:])
+    if _KO_VERB_END.search(text, s, e):
+        names = doc.in_range(s, e)
+        for n in names:
+            tail = text[n.end : n.end + 6]
+            if re.match(r"\s*(?:은|는|이|가|측은|측이|관계자는|대변인은|당국은)(?![가-힣])|\s*(?:은|는|이|가)\s", tail):
+                out.append(n.name)
+                break
+    if _KO_ANON.search(text, s, e):
+        out.append(ANONYMOUS)
+
+
+def _chinese_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
+    text = doc.text
+    for m in _ZH_ACCORDING.finditer(text, s, e):
+        out.extend(n.name for n in doc.in_range(m.start(), m.end()))
+    for m in _ZH_CITE.finditer(text, s, e):
+        out.extend(n.name for n in doc.in_range(m.start(), m.end()))
+    for m in _ZH_VERB.finditer(text, s, e):
+        before = doc.in_range(s, m.start())
+        if before and m.start() - before[-1].end <= 6:
+            out.append(before[-1].name)
+    if _ZH_ANON.search(text, s, e):
+        out.append(ANONYMOUS)
 
 
 def find_attributions(
     text: str, sentences: list[tuple[int, int]], language: str, gazetteer: Gazetteer
 ) -> tuple[list[str], dict[int, list[str]]]:
-    """(document attributions, {sentence index: attributions of that sentence})."""
-    return [], {}
+    """Who the report says its information comes from (``ANNOTATION.md`` §6).
+
+    Args:
+        text: the document text (title and body); ``sentences`` are ``(start, end)``
+            offsets into it, as from :func:`foothold.extract.sentences.split_sentences`.
+        language: ISO 639-1 code; English, Russian, Korean and Chinese cues are known
+            (other languages fall back to the English cues).
+        gazetteer: the case's compiled gazetteer (canonical names of known sources).
+
+    Returns:
+        ``(document attributions, {sentence index: attributions of that sentence})``:
+        canonical names, each once, in order of first appearance; ``anonymous source``
+        at most once per document.  Sentences without attributions are left out of the dict.
+    """
+    if not text or not sentences:
+        return [], {}
+    names = find_names(text, language, gazetteer)
+    doc = _Doc(text, names, publisher_spans(text))
+    lang = (language or "en").lower()
+    per: dict[int, list[str]] = {}
+    doc_list: list[str] = []
+    for i, (s, e) in enumerate(sentences):
+        found: list[str] = []
+        if lang == "ru":
+            _russian_sentence(doc, s, e, found)
+        elif lang == "ko":
+            _korean_sentence(doc, s, e, found)
+        elif lang in ("zh", "ja"):
+            _chinese_sentence(doc, s, e, found)
+        else:
+            _english_sentence(doc, s, e, found)
+        uniq: list[str] = []
+        for name in found:
+            if name and name not in uniq:
+                uniq.append(name)
+        if uniq:
+            per[i] = uniq
+            for name in uniq:
+                if name not in doc_list:
+                    doc_list.append(name)
+    return doc_list, per

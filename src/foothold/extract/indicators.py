@@ -318,7 +318,7 @@ RULES: tuple[Rule, ...] = (
         r"ввел\w*\s+санкци", r"санкционн\w+\s+спис", r"제재(?:를|\s*대상)", r"지정했", r"制裁", r"列入",
     ], ("nk_doc", "russia_doc"), forbid_plan=True, confidence=0.7, background_ok=True),
     _r("enforcement.halted", "ind_enforcement", "negative", [
-        r"\bvetoed\b", r"\bmandate\s+(?:expired|lapsed|ended)\b", r"\ballowed\s+(?:\w+\s+){0,3}to\s+(?:lapse|expire)\b", r"\bdisbanded\b",
+        r"\bveto(?:ed)?\b", r"\bmandate\b.{0,40}\b(?:expired|lapsed|ended|ran\s+out)\b", r"\bfail(?:ed|s)\s+to\s+(?:extend|renew)\b", r"\ballowed\s+(?:\w+\s+){0,3}to\s+(?:lapse|expire)\b", r"\bdisbanded\b",
         r"вето", r"거부권", r"否决",
     ], ("nk_doc",), forbid_plan=False, confidence=0.7, background_ok=True),
     # -- friction

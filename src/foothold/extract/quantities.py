@@ -1,10 +1,965 @@
-"""Quantities: numbers with contract units found in text (placeholder, replaced by the full module)."""
+"""Quantities: numbers with contract units found in a document's text.
+
+The rules follow ``corpus/dev/ANNOTATION.md`` section 5 ("Quantities"):
+
+* every number in the headline or body that has one of the contract units
+  (:data:`UNITS`) is a quantity, written in digits ("15,000", "3 214", "3,5")
+  or in number words ("six thousand", "3 тысячи", "4천 명", "120万部");
+* ``value`` is the number as stated, scales applied ("US$5 million" is
+  5000000 ``usd``); approximations ("about", "up to", "около", "약", "约")
+  keep the stated value and set ``approximate``;
+* a range gives its two bounds, and the unit, currency and period of one end
+  apply to the other ("US$100 to US$200 a month", "35–40%");
+* years, dates, times, durations, frequencies, ordinals, identifiers,
+  multipliers, other measures (tonnes, barrels), other currencies, and
+  determiners ("one", "both", "the two countries") are not quantities;
+* a value repeated in the headline and body is listed once; a value repeated
+  inside the body is listed again only when it has another meaning (another
+  sentence, and for counts another counted noun).
+
+Everything is done with regular expressions compiled at import: one scan of
+the text for number candidates, then anchored matches around each candidate.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
 from foothold.model import Quantity
+
+__all__ = ["UNITS", "find_quantities"]
+
+logger = logging.getLogger(__name__)
+
+UNITS = frozenset(
+    {
+        "person", "usd", "rub", "krw", "usd_per_month", "usd_per_hour", "rub_per_month",
+        "percent", "vehicle", "device", "unit", "km", "m",
+    }
+)
+
+# ---------------------------------------------------------------------------
+# Number words
+# ---------------------------------------------------------------------------
+
+_EN_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}
+_EN_MULT = {"hundred": 100, "dozen": 12}
+_EN_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 10**12}
+
+_RU_SMALL: dict[str, float] = {}
+for _forms, _v in (
+    ("один одна одно одного одной одному одним", 1),
+    ("полтора полторы полутора", 1.5),
+    ("два две двух двум двумя", 2),
+    ("три трёх трех трём трем тремя", 3),
+    ("четыре четырёх четырех четырём четырем четырьмя", 4),
+    ("пять пяти пятью", 5), ("шесть шести шестью", 6), ("семь семи семью", 7),
+    ("восемь восьми восемью", 8), ("девять девяти девятью", 9), ("десять десяти десятью", 10),
+    ("одиннадцать одиннадцати", 11), ("двенадцать двенадцати", 12), ("тринадцать тринадцати", 13),
+    ("четырнадцать четырнадцати", 14), ("пятнадцать пятнадцати", 15),
+    ("шестнадцать шестнадцати", 16), ("семнадцать семнадцати", 17),
+    ("восемнадцать восемнадцати", 18), ("девятнадцать девятнадцати", 19),
+    ("двадцать двадцати", 20), ("тридцать тридцати", 30), ("сорок сорока", 40),
+    ("пятьдесят пятидесяти", 50), ("шестьдесят шестидесяти", 60), ("семьдесят семидесяти", 70),
+    ("восемьдесят восьмидесяти", 80), ("девяносто девяноста", 90), ("сто ста", 100),
+    ("двести двухсот", 200), ("триста трехсот трёхсот", 300), ("четыреста четырехсот четырёхсот", 400),
+    ("пятьсот пятисот", 500), ("шестьсот шестисот", 600), ("семьсот семисот", 700),
+    ("восемьсот восьмисот", 800), ("девятьсот девятисот", 900),
+):
+    for _f in _forms.split():
+        _RU_SMALL[_f] = _v
+_RU_SCALE_WORDS = {
+    "тысяча": 1_000, "тысячи": 1_000, "тысяч": 1_000, "тысячу": 1_000, "тысячам": 1_000,
+    "тысячами": 1_000, "тысячах": 1_000, "тысячей": 1_000,
+    "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "миллионам": 10**6,
+    "миллиард": 10**9, "миллиарда": 10**9, "миллиардов": 10**9,
+}
+
+_ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_ZH_BIG_UNITS = {"万": 10_000, "亿": 100_000_000}
+_KO_NATIVE = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7, "여덟": 8,
+              "아홉": 9, "열": 10, "스무": 20, "스물": 20}
+_CJK_SCALE = {"십": 10, "백": 100, "천": 1000, "만": 10_000, "억": 10**8, "조": 10**12,
+              "十": 10, "百": 100, "千": 1000, "万": 10_000, "萬": 10_000, "亿": 10**8, "億": 10**8}
+_CJK_BIG = {"만", "억", "조", "万", "萬", "亿", "億"}
+
+
+def _alt(words, any_case_first: bool = False) -> str:
+    """A regex alternation of ``words`` as a trie, so the engine branches on one character at a time."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w.lower():
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict, top: bool = False) -> str:
+        ends = "" in node
+        branches = [
+            (f"[{ch}{ch.upper()}]" if top and any_case_first and ch.upper() != ch else re.escape(ch)) + build(sub)
+            for ch, sub in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return build(trie, top=True)
+
+
+_EN_WORD = _alt(list(_EN_SMALL) + list(_EN_MULT) + list(_EN_SCALE), any_case_first=True)
+_RU_WORD = _alt(list(_RU_SMALL) + list(_RU_SCALE_WORDS), any_case_first=True)
+
+# One scan finds every candidate number.  Group names tell the kinds apart.
+# Every branch starts with a character class so the engine can skip ahead;
+# left boundaries (no letter or digit before the number) are checked in Python.
+_CANDIDATE = re.compile(
+    r"(?P<digits>(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f]\d{3})+)(?!\d)|\d+)(?:[.,]\d+(?![\d,]\d))?)"
+    r"|(?P<en>(?:[Aa]n?\s+(?=(?:hundred|thousand|million|billion|dozen)\b))?(?:" + _EN_WORD + r")"
+    r"(?:(?:\s+and\s+|[\s-]+)(?:" + _EN_WORD + r"))*\b)"
+    r"|(?P<ru>(?:" + _RU_WORD + r")(?:\s+(?:" + _RU_WORD + r"))*(?![\w-]))"
+    r"|(?P<zhpct>百分之(?:[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?))"
+    r"|(?P<zh>[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|位|辆|部|台|个|家|座|项|份|件|批|艘|架|枚|公里|千米|米|美元|卢布|韩元)))"
+    r"|(?P<ko>(?:다섯|여섯|일곱|여덟|아홉|스무|스물|한|두|세|네|열)(?=\s?(?:명|대|개|곳|척)))"
+)
+_BAD_LEFT = {
+    "digits": re.compile(r"[A-Za-z0-9_.,\u0400-\u04FF]"),
+    "en": re.compile(r"[A-Za-z0-9_\u0400-\u04FF]"),
+    "ru": re.compile(r"[\w-]"),
+    "ko": re.compile(r"[가-힣]"),
+}
+
+# ---------------------------------------------------------------------------
+# Context patterns (anchored at the candidate's ends)
+# ---------------------------------------------------------------------------
+
+_MONTHS_EN = (r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+              r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?")
+_MONTHS_RU = (r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяе]\w*|июн\w*|июл\w*|август\w*|"
+              r"сентябр\w*|октябр\w*|ноябр\w*|декабр\w*")
+
+_R_DATE_AFTER = re.compile(
+    r"(?:\s+|\s*-\s*)(?:" + _MONTHS_EN + r"|" + _MONTHS_RU + r")\b\.?(?!\s*(?:workers|people))"
+    r"|\s?(?:년|월|일(?![가-힣])|年|月|日|号|號)",
+    re.IGNORECASE,
+)
+_R_DATE_BEFORE = re.compile(r"\b(?:" + _MONTHS_EN + r")\.?\s+$", re.IGNORECASE)
+_R_ORDINAL = re.compile(r"(?:st|nd|rd|th)\b|-?(?:й|го|е|я|ого|ий|ой|ая|ое|ым|ом)\b(?<=\w)|\s?(?:번째|차(?![가-힣])|위(?![가-힣])|회(?![가-힣])|届|次|倍)", re.IGNORECASE)
+_R_TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hrs\b|h\b(?!\w))|:\d\d|\s?(?:시(?![가-힣])|분(?![가-힣])|초(?![가-힣])|点|时|分钟)", re.IGNORECASE)
+_R_HYPHEN_DURATION = re.compile(
+    r"[-‑–]\s?(?:hour|day|week|month|year|minute|second|decade|century|storey|story|fold|times?|"
+    r"member|point|page|seat|km|kilomet\w*|mile|metre|meter|ton|tonne|kg|gram|mm|cm|percent|"
+    r"летн\w*|дневн\w*|месячн\w*|часов\w*|кратн\w*|процентн\w*|этажн\w*|й\b|го\b|е\b|я\b|х\b)",
+    re.IGNORECASE,
+)
+_R_HYPHEN_STRONG = re.compile(r"[-‑]strong\b", re.IGNORECASE)
+_R_MULT_AFTER = re.compile(r"\s*(?:x\b|×|-?fold\b|\+(?!\d)|\s?배(?![가-힣])|倍)", re.IGNORECASE)
+_R_ID_BEFORE = re.compile(
+    r"(?:\b(?:resolutions?|article|art\.|no\.|nos\.|number|section|chapter|paragraph|clause|item|"
+    r"flight|route|model|page|pages|room|phase|stage|level|grade|code|version|v\.|type|block|"
+    r"building|highway|road|line|platform|gate|pier|terminal|district|zone|lot|case|report|"
+    r"aged?|ages|age of|resolution|tier|category|class|series|index|decree|order|law|bill|"
+    r"резолюци\w*|стать\w*|пункт\w*|закон\w*|рейс\w*|постановлени\w*|указ\w*|приказ\w*|"
+    r"номер\w*|возраст\w*|глав\w*)\s*(?:no\.?\s*)?"
+    r"|[#№]\s*|[A-Za-z\u0400-\u04FF]-|제\s?|第)$",
+    re.IGNORECASE,
+)
+_R_OTHER_CURRENCY_BEFORE = re.compile(r"(?:€|£|¥|CN¥|RMB\s?|CNY\s?|EUR\s?|GBP\s?|JPY\s?|(?<![A-Z])(?!US)[A-Z]{1,2}\$)\s?$")
+_R_STRIP_CURRENCY = re.compile(r"(?:US\s?\$|U\.S\.\s?\$|USD\s?|\$|₩|KRW\s?|₽|RUB\s?)\s?$")
+_R_USD_BEFORE = re.compile(r"(?:US\s?\$|U\.S\.\s?\$|USD\s?|\$)\s?$")
+_R_KRW_BEFORE = re.compile(r"(?:₩|KRW\s?)\s?$")
+_R_RUB_BEFORE = re.compile(r"(?:₽|RUB\s?|руб\.\s?)\s?$")
+
+_R_SCALE_EN = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.IGNORECASE)
+_R_SCALE_ABBR = re.compile(r"\s?(k|m|mn|mln|bn|b|bln|tn)\b(?!\s*(?:high|long|wide|deep))", re.IGNORECASE)
+_R_SCALE_RU = re.compile(
+    r"\s*(тыс\.|тыс\b|тысяч[аиуе]?\b|тысячами\b|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*)",
+    re.IGNORECASE,
+)
+_SCALE_VALUES = {
+    "thousand": 1_000, "million": 10**6, "billion": 10**9, "trillion": 10**12,
+    "k": 1_000, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "bln": 10**9,
+    "tn": 10**12,
+}
+_R_CJK_SCALE = re.compile(r"\s?([십백천만억조十百千万萬亿億])")
+_R_CJK_CONT = re.compile(r"\s?(\d+(?:\.\d+)?)(?=\s?[십백천十百千])")
+
+_R_RANGE = re.compile(
+    r"\s*(?:-|‑|–|—|to|or|and|и|или|до|~|∼|～|〜|至|到)\s*(?=(?:US\s?\$|\$|₩|₽)?\s?\d|"
+    r"(?:" + _EN_WORD + r")\b)",
+    re.IGNORECASE,
+)
+
+_R_PERCENT = re.compile(
+    r"\s*(?:%|％|per\s?cent\b|pct\b|percentage points?\b|процент\w*|п\.\s?п\.|퍼센트|프로(?![가-힣]))",
+    re.IGNORECASE,
+)
+_R_CURRENCY_AFTER = re.compile(
+    r"\s*(?:(?P<usd>(?:US|U\.S\.|American)\s+dollars?\b|dollars?\b|USD\b|US\$|доллар\w*|долл\.|\$|달러|美元|美金)"
+    r"|(?P<rub>roubles?\b|rubles?\b|RUB\b|₽|руб\.|рубл\w*|루블|卢布)"
+    r"|(?P<krw>won\b|KRW\b|₩|вон\b|원(?![가-힣]{2})|韩元|韩币|韓元)"
+    r"|(?P<other>euros?\b|yuan\b|yen\b|pounds?\b|renminbi\b|rupees?\b|dinars?\b|евро\b|юан\w*|иен\w*|유로|위안|엔(?![가-힣])|欧元|元|日元|英镑))",
+    re.IGNORECASE,
+)
+_R_PERIOD_AFTER = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+(?P<m1>month)\b|/\s*(?P<m2>month|mo)\b|(?P<m3>monthly)\b|"
+    r"(?:в|за)\s+(?P<m4>месяц)\b|(?P<m5>ежемесячно)|"
+    r"(?:a|an|per|each|every)\s+(?P<h1>hour)\b|/\s*(?P<h2>hour|hr|h)\b|(?P<h3>hourly)\b|в\s+(?P<h4>час)\b)",
+    re.IGNORECASE,
+)
+_R_PERIOD_BEFORE = re.compile(
+    r"(?:(?P<m>\bmonthly\s+(?:wages?|salar(?:y|ies)|pay|income|earnings)(?:\s+(?:of|at|is|was|were|averag\w+|"
+    r"reached|about|around|roughly|some|up\s+to|of\s+about|of\s+around)){0,3}\s*[^\w\s]{0,2}\s*|"
+    r"(?:ежемесячн\w*|в\s+месяц|(?<![\d\s])\s?월(?:급|평균|\s평균)?|(?<!\d)월|매달|매월|한\s?달(?:에)?|"
+    r"每月|每个月|月薪|月工资|月收入|月均)[^\d.!?。;；]{0,8})"
+    r"|(?P<h>\bhourly\s+(?:wages?|rates?|pay)(?:\s+(?:of|at|is|was|about|around)){0,2}\s*|"
+    r"(?:в\s+час|почасов\w*|시간당|시급|每小时|时薪)[^\d.!?。;；]{0,8}))$",
+    re.IGNORECASE,
+)
+_R_APPROX_BEFORE = re.compile(
+    r"(?:\b(?:about|around|roughly|nearly|almost|approximately|approx\.|some|up\s+to|as\s+many\s+as|as\s+much\s+as|"
+    r"more\s+than|over|at\s+least|at\s+most|fewer\s+than|less\s+than|under|close\s+to|an\s+estimated|estimated|"
+    r"upwards\s+of|just\s+over|just\s+under|well\s+over|some|"
+    r"около|почти|примерно|приблизительно|более|свыше|до|порядка|менее|не\s+менее|не\s+более|больше|меньше|"
+    r"약|최대|近|约|大约|超过|逾|将近|接近|至少)|~)\s*(?:US\s?\$|\$|₩|₽)?\s*$",
+    re.IGNORECASE,
+)
+_R_APPROX_AFTER = re.compile(r"\s?(?:여|가량|이상|정도|多|余|左右|以上|\+)|\s+or\s+(?:so|more)\b", re.IGNORECASE)
+
+_R_YEAR_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|of|from|until|till|to|year|early|late|mid|end|before|after|during|through|"
+    r"в|с|до|от|к|по|году|года)|[-–])\s*$",
+    re.IGNORECASE,
+)
+_R_YEAR_RANGE_TAIL = re.compile(r"(?:19|20)\d\d\s*[-–—/]\s*$")
+_R_THE_BEFORE = re.compile(r"\b(?:the|these|those|both|its|their|his|her|our|all|every|each|this|that|эти|этих|оба|обе)\s+$", re.IGNORECASE)
+
+_R_EN_TOKEN = re.compile(r"[ \t\u00a0]*([A-Za-z][A-Za-z'’]*(?:[-‑][A-Za-z]+)*|[\u0400-\u04FF]+(?:-[\u0400-\u04FF]+)*|[^\s])")
+
+# Korean and Chinese counters / nouns right after the number.
+_R_KO_COUNTER = re.compile(
+    r"\s?(?:여|가량|여\s)?\s?(?P<c>명|대(?![가-힣]{2})|개국|개사|개(?![가-힣]{1}[가-힣])|곳|건(?![가-힣]{2})|척|킬로미터|km|미터)",
+)
+_R_ZH_COUNTER = re.compile(
+    r"(?:[多余])?(?P<c>万人|名|人|位|辆|部|台|个国家|个(?!月|小时|星期|工作日)|家|座|项|份|件|批|艘|架|枚|公里|千米|米(?![饭]))"
+)
+_R_CJK_BLOCK = re.compile(r"\s?(?:년|월|일|시간|시|분|초|개월|주(?:일|간)?|세|살|배|톤|배럴|차|번|회|위|年|月|日|号|天|小时|分钟|岁|倍|次|届|吨|桶|周|个月|星期)")
+
+# Nouns (English, lower case) -> unit.
+_EN_NOUNS: dict[str, str] = {}
+for _unit, _words in (
+    ("person", "people persons person workers worker labourers labourer laborers laborer builders builder "
+               "students student troops soldiers soldier deminers deminer sappers sapper specialists "
+               "specialist personnel citizens citizen nationals national koreans korean russians "
+               "entries arrivals migrants migrant employees employee staff staffers engineers engineer "
+               "technicians programmers developers hackers hacker men women children residents tourists "
+               "visitors delegates officials experts recruits conscripts servicemen fighters crew "
+               "prisoners defectors refugees trainees apprentices volunteers casualties labour labor "
+               "individuals nurses doctors teachers cooks seamen sailors fishermen loggers miners "
+               "operatives agents guards diplomats members researchers scientists coders "
+               "military-workers contractors mercenaries applicants graduates boys girls adults "
+               "north-koreans dead wounded killed injured pupils cadets officers welders carpenters "
+               "plasterers painters electricians plumbers drivers fitters masons bricklayers farmers "
+               "seafarers crewmen passengers travellers travelers expatriates emigrants immigrants "
+               "guest-workers labor-migrants labourer-migrants job-seekers jobseekers physicians "
+               "medics athletes performers artists interns mechanics machinists operators loaders "
+               "porters cleaners waiters chefs lumberjacks woodcutters shipbuilders steelworkers "
+               "assemblers craftsmen tradesmen hands trainers instructors advisers advisors "
+               "professionals managers executives clerks accountants analysts inspectors "
+               "nationals soldiers infantrymen marines sailors pilots gunners snipers deserters "
+               "detainees inmates convicts asylum-seekers escapees survivors victims hostages "
+               "participants attendees spectators fans voters delegates lawmakers deputies "
+               "persons individuals respondents residents civilians journalists"),
+    ("vehicle", "cars car vehicles vehicle trucks truck lorries buses automobiles automobile sedans suvs"),
+    ("device", "phones phone smartphones smartphone handsets handset devices device tablets laptops "
+               "gadgets mobiles"),
+    ("unit", "permits permit containers container plants plant factories factory firms firm companies "
+             "company countries country visas visa contracts contract projects project enterprises "
+             "enterprise ventures shipments rounds shells drones missiles votes sites ships vessels "
+             "wagons aircraft licences licenses applications agreements deals items units branches "
+             "stores shops outlets dealerships models brands routes flights trains railcars "
+             "joint-ventures subsidiaries banks accounts entities individuals-sanctioned cases "
+             "documents memorials bridges buildings homes apartments flats houses schools hospitals "
+             "universities programmes programs warships tanks artillery rockets launchers weapons "
+             "doses tons-of sanctions designations"),
+    ("km", "km kilometres kilometers kilometre kilometer"),
+    ("m", "m metres meters metre meter"),
+):
+    for _w in _words.split():
+        _EN_NOUNS[_w] = _unit
+_EN_NOUNS.pop("tons-of", None)
+_EN_NOUNS.pop("individuals-sanctioned", None)
+
+_EN_BLOCK = frozenset(
+    "years year months month days day weeks week hours hour minutes minute seconds second decades "
+    "decade centuries century nights night times time fold barrels barrel tonnes tonne tons ton "
+    "kg kilograms grams miles mile acres hectares litres liters gallons sq square cubic mw gw kw "
+    "kwh mwh euros euro yuan yen pounds pound rupees percent per cent seasons season episodes "
+    "sessions session a.m. p.m. am pm o'clock bcm cubic-metres degrees years-old aged".split()
+)
+_EN_ED_MODIFIERS = frozenset(
+    "skilled unskilled semi-skilled trained qualified armed registered licensed dedicated specialised "
+    "specialized experienced detained displaced employed unemployed deployed stranded dispatched "
+    "needed required added".split()
+)
+_EN_STOP = frozenset(
+    "a an the to in on at by for from with and or but nor who whom which that were was is are be been "
+    "being had has have will would could should may might must can said says say per each every this "
+    "these those its their his her our my your than as into over under last next about around "
+    "while when where after before since until till during against among between through across "
+    "had been not also already still just only even it they he she we there here then so if "
+    "because whether what how why whose whereas though although did do does up down off out "
+    "в на за из с к по о об и а но что как до от у для при со во без под над через между или ли же "
+    "уже ещё еще лишь только это этот эти тот те которые который которых которая был была были было".split()
+)
+
+_RU_NOUN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), u)
+    for p, u in (
+        (r"^(?:человек\w*|граждан\w*|северокоре\w*|корейц\w*|кореец|рабоч(?:их|ий|его|им|ими)|строител\w*|"
+         r"студент\w*|военнослужащ\w*|военн(?:ых|ый|ого)|солдат\w*|сап[её]р\w*|специалист\w*|работник\w*|"
+         r"трудящ\w*|мигрант\w*|сотрудник\w*|инженер\w*|программист\w*|бойц\w*|боец|въезд\w*|жител\w*|"
+         r"турист\w*|хакер\w*|военных|сапер\w*|разминир\w*|трудовых\s*мигрантов|персонал\w*|"
+         r"работниц\w*|учащ\w*|курсант\w*|прибывш\w*|иностранц\w*|россиян\w*|мужчин\w*|женщин\w*|детей|"
+         r"пленн\w*|военнопленн\w*|добровольц\w*|наемник\w*|наёмник\w*|IT-специалист\w*)$", "person"),
+        (r"^(?:автомобил\w*|машин[аы]?|грузовик\w*|автобус\w*|средств|автомашин\w*|легковушек|иномарок)$", "vehicle"),
+        (r"^(?:смартфон\w*|телефон\w*|устройств\w*|гаджет\w*|планшет\w*|аппарат\w*)$", "device"),
+        (r"^(?:разрешени\w*|контейнер\w*|завод\w*|предприяти\w*|компани\w*|фирм\w*|стран\w*|виз[аы]?|"
+         r"контракт\w*|проект\w*|патент\w*|вагон\w*|суд(?:ов|на|но)|корабл\w*|снаряд\w*|ракет\w*|дрон\w*|"
+         r"беспилотник\w*|соглашени\w*|договор\w*|объект\w*|магазин\w*|филиал\w*|бренд\w*|марок|"
+         r"санкци\w*|рейс\w*|поезд\w*|заявлени\w*|заявок|заявки|мемориал\w*|мост\w*|здани\w*|дом\w*|"
+         r"школ\w*|больниц\w*|вуз\w*|университет\w*|танк\w*|орудий|единиц\w*)$", "unit"),
+        (r"^(?:км|километр\w*)$", "km"),
+        (r"^(?:м|метр\w*)$", "m"),
+    )
+)
+_R_RU_BLOCK = re.compile(
+    r"^(?:год\w*|лет|месяц\w*|дн\w*|день|сут\w*|недел\w*|час\w*|минут\w*|секунд\w*|раз|раза|тонн\w*|"
+    r"баррел\w*|кубометр\w*|гектар\w*|км²|кв|килограмм\w*|кг|евро|юан\w*|иен\w*|лет\w*|век\w*|"
+    r"квартал\w*|полугоди\w*|сезон\w*|заседани\w*|сесси\w*|созыв\w*)$",
+    re.IGNORECASE,
+)
+
+_R_NUMBER_OF = re.compile(
+    r"\b(?:number|numbers|total|count|tally|influx|flow)\s+of\b[^.;]{0,60}?\b(?:workers|labourers|laborers|"
+    r"people|north\s+koreans|students|entries|arrivals|troops|soldiers|citizens|migrants|visitors|tourists|"
+    r"builders|personnel)\b|\b(?:числ\w*|количеств\w*|поток\w*)\s+(?:\w+\s+){0,3}(?:граждан|рабочих|"
+    r"северокорейцев|въездов|студентов|мигрантов|работников|человек)",
+    re.IGNORECASE,
+)
+_R_BARE_NEXT = re.compile(
+    r"\s*(?:$|[,.;:)\]—–!?»”\"]|\b(?:in|a|an|at|on|by|from|and|or|but|last|this|that|per|each|were|was|"
+    r"had|have|are|is|of\s+(?:them|whom|these|those)|more|less|during|since|after|before|a\s+year|"
+    r"в|на|за|и|а|из\s+них|человек)\b)",
+    re.IGNORECASE,
+)
+_R_SENTENCE_END = re.compile(r"[.!?][\"'”»)]*\s+|\n+|[。！？]")
+_R_DIRECTION = re.compile(
+    r"\b(fell|fall|falling|dropped|drop|dropping|declined|decline|down|lower|decrease[ds]?|shrank|slid|"
+    r"rose|rise|rising|up|increased?|grew|growth|higher|jumped|climbed|снизил\w*|сократил\w*|упал\w*|"
+    r"вырос\w*|увеличил\w*)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(slots=True)
+class _Cand:
+    start: int
+    end: int
+    value: float
+    kind: str  # digits / word
+    unit: str | None = None
+    noun: str = ""
+    scaled: bool = False
+    bare: bool = False
+    range_next: bool = False
+    approximate: bool = False
+    the_before: bool = False
+    rejected: bool = False
+    sentence: int = 0
+
+
+def _parse_digits(raw: str, language: str, scale_follows: bool) -> float | None:
+    s = raw.replace("\u00a0", "").replace("\u202f", "").replace(" ", "")
+    if "," in s and "." in s:
+        s = s.replace(",", "")
+    elif "," in s:
+        parts = s.split(",")
+        groups_of_three = all(len(p) == 3 for p in parts[1:])
+        if groups_of_three and not (language == "ru" and len(parts) == 2 and scale_follows):
+            s = s.replace(",", "")
+        elif len(parts) == 2:
+            s = parts[0] + "." + parts[1]
+        else:
+            return None
+    try:
+        return float(Decimal(s))
+    except InvalidOperation:
+        return None
+
+
+def _parse_en_words(raw: str) -> float | None:
+    words = re.findall(r"[a-z]+", raw.lower())
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in words:
+        if w in ("a", "an"):
+            current = 1
+            continue
+        if w == "and":
+            continue
+        if w in _EN_SMALL:
+            current += _EN_SMALL[w]
+            seen = True
+        elif w in _EN_MULT:
+            current = (current or 1) * _EN_MULT[w]
+            seen = True
+        elif w in _EN_SCALE:
+            total += (current or 1) * _EN_SCALE[w]
+            current = 0
+            seen = True
+    return total + current if seen else None
+
+
+def _parse_ru_words(raw: str) -> float | None:
+    total = 0.0
+    current = 0.0
+    for w in raw.lower().split():
+        if w in _RU_SMALL:
+            current += _RU_SMALL[w]
+        elif w in _RU_SCALE_WORDS:
+            total += (current or 1) * _RU_SCALE_WORDS[w]
+            current = 0
+    return total + current
+
+
+def _parse_zh(raw: str) -> float | None:
+    total = 0.0
+    section = 0.0
+    digit = 0.0
+    for ch in raw:
+        if ch in _ZH_DIGITS:
+            digit = _ZH_DIGITS[ch]
+        elif ch in _ZH_SMALL_UNITS:
+            section += (digit or 1) * _ZH_SMALL_UNITS[ch]
+            digit = 0
+        elif ch in _ZH_BIG_UNITS:
+            total += (section + digit or 1) * _ZH_BIG_UNITS[ch]
+            section = 0
+            digit = 0
+        elif ch == "点":
+            return None
+    return total + section + digit
+
+
+def _cjk_tail(text: str, pos: int, first: float) -> tuple[float, int, bool]:
+    """Apply Korean/Chinese scale characters after a number: "1만5천", "287억", "1.5万"."""
+    total = 0.0
+    section = first
+    scaled = False
+    while True:
+        m = _R_CJK_SCALE.match(text, pos)
+        if not m:
+            break
+        mult = _CJK_SCALE[m.group(1)]
+        # "만" / "천" must not be the start of a word ("만나", "천연").
+        nxt = text[m.end() : m.end() + 1]
+        if m.group(1) in "십백천만억조" and nxt and "\uac00" <= nxt <= "\ud7a3" and nxt not in "명원대개곳억조만천여":
+            break
+        scaled = True
+        pos = m.end()
+        if m.group(1) in _CJK_BIG:
+            total += (section or 1) * mult
+            section = 0
+        else:
+            section = (section or 1) * mult
+        d = _R_CJK_CONT.match(text, pos)
+        if d and m.group(1) in _CJK_BIG:
+            section += float(d.group(1))
+            pos = d.end()
+    return total + section, pos, scaled
+
+
+def _sentence_index(text: str) -> list[int]:
+    """Offsets where sentences start (after a stop + space before a non-lowercase letter, or a newline)."""
+    out = []
+    for m in _R_SENTENCE_END.finditer(text):
+        e = m.end()
+        if m.group()[0] in ".!?" and e < len(text) and text[e].islower():
+            continue
+        out.append(e)
+    return out
 
 
 def find_quantities(text: str, language: str = "en") -> list[Quantity]:
-    """Every quantity in ``text`` with a contract unit, in text order, offsets into ``text``."""
-    return []
+    """Every quantity in ``text`` with a contract unit, in text order.
+
+    Args:
+        text: a document's text, the title, a blank line (``"\\n\\n"``) and the body;
+            the part before the first blank line is the headline.
+        language: ISO 639-1 code of the document (``en``, ``ru``, ``ko``, ``zh``...);
+            it only settles ambiguous decimal commas ("2,500 млн"); the patterns
+            of every supported language are always tried.
+
+    Returns:
+        :class:`~foothold.model.Quantity` objects with ``value`` (scales
+        applied), ``unit`` (one of :data:`UNITS`), a short ``measure``,
+        ``start``/``end`` character offsets into ``text`` and ``approximate``.
+        A range gives two quantities; headline/body repeats are listed once.
+
+    Never raises on odd input: an empty text gives an empty list.  The rules
+    are those of ANNOTATION.md section 5 (see the module docstring).
+    """
+    if not text:
+        return []
+    title_end = text.find("\n\n")
+    if title_end < 0:
+        title_end = 0
+    bounds = _sentence_index(text)
+    cands: list[_Cand] = []
+    consumed = 0
+    for m in _CANDIDATE.finditer(text):
+        if m.start() < consumed:
+            continue  # the scale or counter of the previous number ("3 тысячи", "1만5천")
+        if m.start() > 0:
+            bad = _BAD_LEFT.get(m.lastgroup or "")
+            if bad is not None and bad.match(text, m.start() - 1):
+                continue
+        cand = _analyse(text, m, language)
+        if cand is not None:
+            cands.append(cand)
+            consumed = cand.end
+    _resolve(text, cands, bounds)
+    out: list[Quantity] = []
+    title_keys: set[tuple[float, str]] = set()
+    body_seen: dict[tuple[float, str], list[tuple[int, str]]] = {}
+    for c in cands:
+        if c.rejected or c.unit is None:
+            continue
+        key = (round(c.value, 6), c.unit)
+        if c.start < title_end:
+            if key in title_keys:
+                continue
+            title_keys.add(key)
+        else:
+            if key in title_keys:
+                continue
+            prior = body_seen.get(key)
+            if prior is not None:
+                if c.the_before or any(s == c.sentence or (c.noun and n == c.noun) for s, n in prior):
+                    continue
+            body_seen.setdefault(key, []).append((c.sentence, c.noun))
+        out.append(
+            Quantity(
+                value=c.value,
+                unit=c.unit,
+                measure=_measure(text, c),
+                start=c.start,
+                end=c.end,
+                approximate=c.approximate,
+            )
+        )
+    logger.debug("%d quantities from %d candidates", len(out), len(cands))
+    return out
+
+
+def _analyse(text: str, m: re.Match[str], language: str) -> _Cand | None:
+    """Value and unit of one candidate number, or None when it is not a quantity."""
+    kind = m.lastgroup or "digits"
+    start, end = m.span()
+    raw = m.group()
+    before = text[max(0, start - 48) : start]
+    if kind == "digits":
+        if _R_ID_BEFORE.search(before) or _R_OTHER_CURRENCY_BEFORE.search(before):
+            return None
+        if _R_YEAR_RANGE_TAIL.search(before):
+            return None
+        if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha() and not _R_HYPHEN_STRONG.match(text, end):
+            # "12-hour", "Su-27-based", "3-day": compound modifiers, not counts.
+            if _R_HYPHEN_DURATION.match(text, end) or True:
+                return None
+        scale_follows = bool(_R_SCALE_RU.match(text, end) or _R_SCALE_EN.match(text, end))
+        value = _parse_digits(raw, language, scale_follows)
+        if value is None:
+            return None
+        plain = re.fullmatch(r"\d+", raw) is not None
+        if _R_DATE_AFTER.match(text, end) or (
+            _R_DATE_BEFORE.search(before) and value <= 31 and plain
+        ):
+            return None
+        if _R_ORDINAL.match(text, end) or _R_TIME_AFTER.match(text, end) or _R_MULT_AFTER.match(text, end):
+            return None
+    elif kind == "en":
+        words = raw.lower().split()
+        if raw[:1].isupper() and start > 0 and not re.search(r"(?:^|[.!?:\"“«(]\s*|\n\s*)$", before):
+            return None  # "Hanbit Nine", "Group of Seven": names
+        value = _parse_en_words(raw)
+        if value is None or value < 2 and words[0] not in ("a", "an"):
+            return None
+        if words[0] in _EN_SCALE or words[0] in ("hundred",):
+            return None
+        if _R_THE_BEFORE.search(before) or re.search(r"\b(?:one|1)\s+(?:in|of)\s+$", before, re.IGNORECASE):
+            return None
+        if text[end : end + 1] in "-‑" and not _R_HYPHEN_STRONG.match(text, end):
+            return None
+        if _R_MULT_AFTER.match(text, end) or _R_ORDINAL.match(text, end):
+            return None
+    elif kind == "ru":
+        value = _parse_ru_words(raw)
+        if not value or value < 2 and value != 1.5 and not any(w in _RU_SCALE_WORDS for w in raw.lower().split()):
+            return None
+        if _R_THE_BEFORE.search(before):
+            return None
+    elif kind == "zhpct":
+        body = raw[3:]
+        value = float(body) if body[:1].isdigit() else _parse_zh(body)
+        if value is None:
+            return None
+        cand = _Cand(start, end, value, "word", unit="percent")
+        cand.approximate = bool(_R_APPROX_BEFORE.search(before))
+        return cand
+    elif kind == "zh":
+        value = _parse_zh(raw)
+        if value is None or value < 2 or (value == 2 and text[end : end + 1] == "人"):
+            return None
+    elif kind == "ko":
+        value = _KO_NATIVE.get(raw)
+        if not value or value < 2:
+            return None
+    else:  # pragma: no cover
+        return None
+
+    cand = _Cand(start, end, float(value), "digits" if kind == "digits" else "word")
+    pos = end
+    currency: str | None = None
+    if kind == "digits":
+        if _R_USD_BEFORE.search(before):
+            currency = "usd"
+        elif _R_KRW_BEFORE.search(before):
+            currency = "krw"
+        elif _R_RUB_BEFORE.search(before):
+            currency = "rub"
+        # Scales: "5 million", "15 тыс.", "US$5m", "1만5천", "120万".
+        sm = _R_SCALE_EN.match(text, pos) or _R_SCALE_RU.match(text, pos)
+        if sm:
+            word = sm.group(1).lower().rstrip(".")
+            mult = _SCALE_VALUES.get(word)
+            if mult is None:
+                mult = 1_000 if word.startswith("тыс") else 10**6 if word.startswith(("млн", "миллион")) else (
+                    10**9 if word.startswith(("млрд", "миллиард")) else 10**12)
+            cand.value = float(Decimal(repr(cand.value)) * mult)
+            cand.scaled = True
+            pos = sm.end()
+        elif (sm := _R_SCALE_ABBR.match(text, pos)) and (
+                currency is not None or _R_CURRENCY_AFTER.match(text, sm.end())):
+            cand.value = float(Decimal(repr(cand.value)) * _SCALE_VALUES[sm.group(1).lower()])
+            cand.scaled = True
+            pos = sm.end()
+        else:
+            v, p, scaled = _cjk_tail(text, pos, cand.value)
+            if scaled:
+                cand.value, pos, cand.scaled = v, p, True
+                if re.match(r"\s?(?:년|월|일)", text[pos : pos + 2]):
+                    return None
+    elif kind == "en":
+        sm = _R_SCALE_EN.match(text, pos)
+        if sm:  # pragma: no cover - number words already take their scales
+            pos = sm.end()
+    elif kind == "zh":
+        pass
+    cand.end = pos
+    cand.approximate = bool(_R_APPROX_BEFORE.search(before)) or bool(_R_APPROX_AFTER.match(text, pos))
+    cand.the_before = bool(re.search(r"\b(?:the|these|those)\s+$", before, re.IGNORECASE))
+
+    # Percentages.
+    pm = _R_PERCENT.match(text, pos)
+    if pm:
+        cand.unit = "percent"
+        cand.end = pm.end()
+        _range_flag(text, cand)
+        return cand
+
+    # Money: currency after the number ("7,000 roubles", "800 долларов", "800달러", "800美元").
+    cm = _R_CURRENCY_AFTER.match(text, pos)
+    if cm and not (cm.group("krw") and cm.group().strip().lower() == "won" and currency is None and
+                   re.match(r"\s*won\s+(?:the|a|an|his|her|their|its|\d)", text[pos:pos + 20], re.IGNORECASE) is not None):
+        if cm.group("other"):
+            if currency is None:
+                return None
+        else:
+            currency = "usd" if cm.group("usd") else "rub" if cm.group("rub") else "krw"
+            cand.end = cm.end()
+    if currency is not None:
+        cand.unit = currency
+        pm = _R_PERIOD_AFTER.match(text, cand.end)
+        period = None
+        if pm:
+            period = "month" if any(pm.group(g) for g in ("m1", "m2", "m3", "m4", "m5")) else "hour"
+            cand.end = pm.end()
+        else:
+            period = _period_before(before)
+        if period:
+            unit = f"{currency}_per_{period}"
+            cand.unit = unit if unit in UNITS else currency
+        _range_flag(text, cand)
+        return cand
+
+    # Counts: Korean / Chinese counters right after the number.
+    km = _R_KO_COUNTER.match(text, pos)
+    if km and kind in ("digits", "ko"):
+        c = km.group("c")
+        cand.unit = _ko_counter_unit(c, text, start)
+        cand.noun = c
+        cand.end = km.end()
+        _range_flag(text, cand)
+        return cand
+    zm = _R_ZH_COUNTER.match(text, pos)
+    if zm and kind in ("digits", "zh"):
+        c = zm.group("c")
+        cand.unit = _zh_counter_unit(c, text, start)
+        if c == "万人":
+            cand.value *= 10_000
+        cand.noun = c
+        cand.end = zm.end()
+        _range_flag(text, cand)
+        return cand
+    if _R_CJK_BLOCK.match(text, pos) and re.match(r"\s?[\u3131-\ud7a3\u4e00-\u9fff]", text[pos : pos + 2]):
+        return None
+
+    # Counts: a counted noun within a few words after the number.
+    if _R_HYPHEN_STRONG.match(text, pos):
+        cand.unit, cand.noun = "person", "strong"
+        return cand
+    if kind == "digits" and _is_year(text, cand, before, raw):
+        nxt = _R_EN_TOKEN.match(text, pos)
+        tok = nxt.group(1).lower() if nxt else ""
+        if _R_YEAR_PREP_BEFORE.search(before) or (_EN_NOUNS.get(tok) is None and not any(
+                pat.match(tok) for pat, _ in _RU_NOUN_PATTERNS)):
+            return None
+    unit, noun, blocked, bare = _noun_after(text, pos, cand)
+    if blocked:
+        return None
+    if unit:
+        if kind == "word" or cand.kind == "word":
+            if unit == "unit" and noun in ("countries", "sides", "country") and cand.value <= 2:
+                return None
+        # "the two countries", "2 countries" read as a determiner.
+        if unit == "unit" and noun in ("countries", "country", "sides") and cand.value <= 2:
+            return None
+        cand.unit, cand.noun = unit, noun
+        _range_flag(text, cand)
+        return cand
+    cand.bare = bare
+    _range_flag(text, cand)
+    if kind == "digits" and _is_year(text, cand, before, raw):
+        return None
+    if not bare and not cand.range_next:
+        return None
+    return cand
+
+
+def _period_before(before: str) -> str | None:
+    """"month"/"hour" when a pay period precedes the amount ("monthly wage of", "월", "每月")."""
+    pre = _R_STRIP_CURRENCY.sub("", before)
+    bm = _R_PERIOD_BEFORE.search(pre)
+    if bm:
+        return "month" if bm.group("m") else "hour"
+    return None
+
+
+def _is_year(text: str, cand: _Cand, before: str, raw: str) -> bool:
+    return re.fullmatch(r"\d{4}", raw) is not None and 1800 <= cand.value <= 2100
+
+
+def _range_flag(text: str, cand: _Cand) -> None:
+    cand.range_next = bool(_R_RANGE.match(text, cand.end))
+
+
+def _ko_counter_unit(c: str, text: str, start: int) -> str:
+    if c == "명":
+        return "person"
+    if c == "대":
+        window = text[max(0, start - 40) : start + 20]
+        return "device" if re.search(r"스마트폰|휴대폰|휴대전화|단말기|폰", window) else "vehicle"
+    if c in ("킬로미터", "km"):
+        return "km"
+    if c == "미터":
+        return "m"
+    return "unit"
+
+
+def _zh_counter_unit(c: str, text: str, start: int) -> str:
+    if c in ("名", "人", "位", "万人"):
+        return "person"
+    if c == "辆":
+        return "vehicle"
+    if c in ("部", "台"):
+        window = text[max(0, start - 20) : start + 10]
+        return "vehicle" if re.search(r"汽车|轿车|车辆|卡车", window) and not re.search(r"手机", window) else "device"
+    if c in ("公里", "千米"):
+        return "km"
+    if c == "米":
+        return "m"
+    return "unit"
+
+
+def _noun_after(text: str, pos: int, cand: _Cand) -> tuple[str | None, str, bool, bool]:
+    """(unit, noun, blocked, bare) from the words after a number.
+
+    ``blocked``: a duration, multiplier or other measure follows ("12 hours",
+    "3 tonnes").  ``bare``: nothing noun-like follows (end of clause, a
+    preposition...), so the number may take the unit of a neighbour.
+    """
+    bare = bool(_R_BARE_NEXT.match(text, pos))
+    p = pos
+    for i in range(5):
+        tm = _R_EN_TOKEN.match(text, p)
+        if not tm:
+            break
+        tok = tm.group(1)
+        low = tok.lower().rstrip(".")
+        if not (tok[0].isalpha()):
+            break
+        # Hyphenated modifiers "mine-clearance": look at the last part too.
+        last = low.split("-")[-1]
+        if low in _EN_NOUNS or last in _EN_NOUNS:
+            unit = _EN_NOUNS.get(low) or _EN_NOUNS[last]
+            if last in ("korean", "national") and unit == "person":
+                # "Korean" alone is an adjective ("North Korean workers"): keep looking.
+                p = tm.end()
+                continue
+            return unit, last, False, False
+        for pat, unit in _RU_NOUN_PATTERNS:
+            if pat.match(low):
+                return unit, low, False, False
+        if low in _EN_BLOCK or last in _EN_BLOCK or _R_RU_BLOCK.match(low):
+            return None, "", True, False
+        if tok.isupper() and len(tok) > 1:
+            p = tm.end()  # acronyms as modifiers: "IT workers"
+            continue
+        if low == "of":
+            nxt = _R_EN_TOKEN.match(text, tm.end())
+            if nxt and nxt.group(1).lower() in ("its", "their", "his", "her", "our", "the"):
+                p = nxt.end()
+                continue
+            break
+        if low in _EN_STOP:
+            if low == "more":
+                p = tm.end()
+                continue
+            break
+        if low.endswith("ed") and low not in _EN_ED_MODIFIERS:
+            break
+        if low.endswith(("ists", "ians")) and tok.islower():
+            return "person", low, False, False
+        if i == 0 and cand.kind == "digits" and tok.islower() and low.endswith("s") and len(low) > 3 and not low.endswith("ss"):
+            nxt = _R_EN_TOKEN.match(text, tm.end())
+            if not nxt or not nxt.group(1)[0].isalpha() or nxt.group(1).lower() in _EN_STOP:
+                if re.fullmatch(r"[a-z]+", low) and not low.endswith(("ous", "ies'", "was", "has", "is")):
+                    return "unit", low, False, False
+        p = tm.end()
+    return None, "", False, bare
+
+
+def _resolve(text: str, cands: list[_Cand], bounds: list[int]) -> None:
+    """Second pass: sentences, ranges and bare numbers that take a neighbour's unit."""
+    import bisect
+
+    for c in cands:
+        c.sentence = bisect.bisect_right(bounds, c.start)
+    # Ranges: the unit, scale and period of one end apply to the other.
+    for i in range(len(cands) - 1):
+        a, b = cands[i], cands[i + 1]
+        if not a.range_next or b.start - a.end > 12 or a.sentence != b.sentence:
+            continue
+        between = text[a.end : b.start]
+        if not re.fullmatch(r"\s*(?:-|‑|–|—|to|or|and|и|или|до|~|∼|～|〜|至|到)\s*(?:US\s?\$|\$|₩|₽)?\s*", between, re.IGNORECASE):
+            continue
+        if re.match(r"\s*(?:and|и)\b", between, re.IGNORECASE) and not re.search(
+                r"\b(?:between|между|от)\s*(?:US\s?\$|\$|₩|₽)?\s*$", text[max(0, a.start - 20) : a.start], re.IGNORECASE):
+            continue
+        if a.kind == "digits" and re.fullmatch(r"(?:19|20)\d\d", text[a.start : a.end].strip()):
+            continue
+        if b.unit is None and a.unit is None:
+            continue
+        if a.unit is None or (b.unit and a.unit in ("usd", "rub", "krw") and b.unit.startswith(a.unit + "_per_")):
+            a.unit = b.unit
+            a.noun = b.noun
+            if b.scaled and not a.scaled:
+                mult = _scale_of(text, b)
+                if mult:
+                    a.value = a.value * mult
+        if b.unit is None:
+            b.unit, b.noun = a.unit, a.noun
+        if a.unit in ("usd", "rub", "krw") and a.unit == b.unit:
+            period = _period_before(text[max(0, a.start - 48) : a.start])
+            if period and f"{a.unit}_per_{period}" in UNITS:
+                a.unit = b.unit = f"{a.unit}_per_{period}"
+        a.approximate = a.approximate or b.approximate
+        if b.approximate is False:
+            b.approximate = a.approximate
+    # Bare numbers: the unit of an earlier quantity in the same sentence, or
+    # people when the sentence counts people ("the number of workers ...").
+    sent_cache: dict[int, bool] = {}
+    for i, c in enumerate(cands):
+        if c.unit is not None or c.rejected:
+            continue
+        if not c.bare:
+            c.rejected = True
+            continue
+        prev = next((p for p in reversed(cands[:i]) if p.sentence == c.sentence and p.unit and p.unit != "percent"
+                     and not p.rejected), None)
+        if prev is not None:
+            c.unit, c.noun = prev.unit, prev.noun
+            if prev.unit.endswith(("_per_month", "_per_hour")) or prev.unit in ("usd", "rub", "krw"):
+                c.rejected = True  # money needs its currency stated
+            continue
+        if c.sentence not in sent_cache:
+            lo = bounds[c.sentence - 1] if c.sentence > 0 else 0
+            hi = bounds[c.sentence] if c.sentence < len(bounds) else len(text)
+            sent_cache[c.sentence] = bool(_R_NUMBER_OF.search(text, lo, hi))
+        if sent_cache[c.sentence] and c.kind == "digits":
+            c.unit, c.noun = "person", "number of"
+        else:
+            c.rejected = True
+
+
+def _scale_of(text: str, c: _Cand) -> int | None:
+    raw = text[c.start : c.end]
+    m = re.search(r"(thousand|million|billion|trillion|тыс|млн|млрд|миллион|миллиард|万|亿|천|만|억|조)", raw, re.IGNORECASE)
+    if not m:
+        return None
+    w = m.group(1).lower()
+    return {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "тыс": 10**3,
+            "млн": 10**6, "миллион": 10**6, "млрд": 10**9, "миллиард": 10**9, "万": 10**4, "亿": 10**8,
+            "천": 10**3, "만": 10**4, "억": 10**8, "조": 10**12}.get(w)
+
+
+def _measure(text: str, c: _Cand) -> str:
+    """Short free text: the mention and a few words around it (direction for changes)."""
+    lo = max(0, c.start - 40)
+    left = text[lo : c.start]
+    left = left.split("\n")[-1]
+    words = left.split()[-4:]
+    mention = " ".join(text[c.start : c.end].split())
+    right = text[c.end : c.end + 40].split("\n")[0].split()[:4] if c.unit == "person" else []
+    parts = words + [mention] + right
+    measure = " ".join(parts).strip(" ,.;:")
+    if c.unit == "percent":
+        d = _R_DIRECTION.search(text, max(0, c.start - 60), c.end + 30)
+        if d:
+            measure = f"{d.group(1).lower()}: {measure}"
+    return measure[:120]

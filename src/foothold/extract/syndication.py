@@ -1,11 +1,412 @@
-"""Syndication clusters (placeholder): every document its own cluster."""
+"""Syndication clusters: documents that carry the same original report share an id.
+
+A wire story is copied, rewritten, translated and wrapped in other sites'
+boilerplate; counting each copy as independent evidence would inflate it. This
+module links such copies and gives every group one cluster id.
+
+Method (two rules, union-find over the accepted pairs):
+
+1. **Near-copies.** Each body is normalised (NFKC, lower case, thousands
+   separators dropped so "1,000" and "1000" agree, numbers kept) and cut into
+   word 3-shingles (CJK text without spaces is cut into character shingles).
+   MinHash signatures (``datasketch``) go into an LSH index at a low Jaccard
+   threshold to find candidate pairs without comparing all pairs; a candidate
+   is accepted when the exact shingle Jaccard is at least ``JACCARD_MIN`` or the
+   containment (overlap over the smaller set) is at least ``CONTAINMENT_MIN``
+   (a copy padded with other boilerplate). This is the standard
+   shingling + MinHash/LSH near-duplicate method (Broder 1997; Leskovec,
+   Rajaraman & Ullman, *Mining of Massive Datasets*, ch. 3).
+2. **Rewrites.** Rewrites of one announcement share its specific figures but
+   not its wording. Two documents in the same language are linked when they were
+   published within ``DATE_WINDOW_DAYS`` of each other, share at least two
+   non-trivial ``(value, unit)`` quantities, at least one attribution and at
+   least one ``(indicator, polarity)`` pair. Documents in different languages
+   (translations) are linked on at least three shared quantities inside the
+   date window, unless both name sources and none of them overlap. Two reports
+   of one event from different original sources share figures but not
+   sources, so they stay apart. Candidates come from an inverted index on
+   ``(value, unit)`` keys; keys carried by very many documents are skipped.
+
+Ids are deterministic and independent of input order: a document alone gets
+``"s-" + doc_id[:12]``; a group gets ``"g-" + min(member doc_ids)[:12]``.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
+import unicodedata
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date, timedelta
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
 from foothold.model import Evidence
+
+__all__ = [
+    "assign_clusters",
+    "shingles",
+    "shingle_hashes",
+    "signatures",
+    "normalise",
+    "quantity_keys",
+    "date_interval",
+    "dates_within",
+]
+
+log = logging.getLogger(__name__)
+
+SHINGLE_SIZE = 3
+NUM_PERM = 64
+LSH_THRESHOLD = 0.3
+JACCARD_MIN = 0.5
+CONTAINMENT_MIN = 0.8
+MIN_SHINGLES = 8
+DATE_WINDOW_DAYS = 10
+MIN_SHARED_QUANTITIES = 2
+MIN_SHARED_QUANTITIES_XLANG = 3
+COMMON_KEY_FRACTION = 0.02
+COMMON_KEY_FLOOR = 50
+
+_COUNT_UNITS = {"person", "unit", "vehicle", "device"}
+_THOUSANDS = re.compile(r"(?<=\d)[,\u00a0\u202f' ](?=\d{3}\b)")
+_CJK = (
+    "\u3040-\u30ff"  # kana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # han
+)
+_HAS_CJK = re.compile(rf"[{_CJK}]")
+_HAS_DIGIT_SEP = re.compile(r"\d[,\u00a0\u202f' ]\d")
+_WORD = re.compile(r"[^\W_]+")
+_TOKEN = re.compile(rf"[{_CJK}]|\d+(?:\.\d+)?|[^\W\d_{_CJK}]+", re.UNICODE)
+
+
+# ---------------------------------------------------------------------------
+# text
+
+
+def normalise(text: str) -> list[str]:
+    """Tokens of ``text``: NFKC, lower case, "1,000" -> "1000", CJK characters one by one.
+
+    Hangul syllables stay words (Korean is written with spaces); numbers are kept.
+    """
+    text = text.lower()
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        if _HAS_CJK.search(text):
+            return _TOKEN.findall(_THOUSANDS.sub("", text))
+    if _HAS_DIGIT_SEP.search(text):
+        text = _THOUSANDS.sub("", text)
+    return _WORD.findall(text)
+
+
+def shingles(text: str, k: int = SHINGLE_SIZE) -> set[str]:
+    """The set of word ``k``-shingles of ``text`` (joined by spaces); a short text gives its tokens.
+
+    Returns an empty set for an empty text. (Readable form of :func:`shingle_hashes`.)
+    """
+    tokens = normalise(text)
+    if len(tokens) < k:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + k]) for i in range(len(tokens) - k + 1)}
+
+
+
+
+def shingle_hashes(text: str, k: int = SHINGLE_SIZE, cache: dict[str, int] | None = None) -> np.ndarray:
+    """Unique 32-bit hashes (uint64 array, unordered) of the word ``k``-shingles of ``text``.
+
+    Token hashes are CRC-32 (deterministic across runs, unlike ``hash`` of a
+    string); a shingle's hash is the hash of the tuple of its token hashes.
+    ``cache`` maps tokens to their hashes and may be shared between calls.
+    """
+    tokens = normalise(text)
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    if cache is None:
+        cache = {}
+    for tok in set(tokens).difference(cache):
+        cache[tok] = zlib.crc32(tok.encode("utf-8"))
+    th = [cache[t] for t in tokens]
+    if len(th) < k:
+        k = len(th)
+    # the hash of a tuple of ints is not salted, so this is stable across runs
+    hashes = {hash(g) & 0xFFFFFFFF for g in zip(*(th[j:] for j in range(k)))}
+    return np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+
+
+def _body(ev: Evidence) -> str:
+    doc = ev.document
+    body = doc.body if doc.title_end else doc.text
+    return body or doc.text or ""
+
+
+# ---------------------------------------------------------------------------
+# dates and quantities
+
+
+def date_interval(value: str | None) -> tuple[date, date] | None:
+    """The first and last day covered by a partial ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
+
+    Returns None for None or an unparseable value.
+    """
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", value.strip())
+    if not m:
+        return None
+    try:
+        year = int(m.group(1))
+        if m.group(3):
+            d = date(year, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            month = int(m.group(2))
+            start = date(year, month, 1)
+            nxt = date(year + (month == 12), month % 12 + 1, 1)
+            return start, nxt - timedelta(days=1)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def dates_within(a: str | None, b: str | None, days: int = DATE_WINDOW_DAYS) -> bool | None:
+    """Whether two partial dates can be at most ``days`` apart; None when either is unknown."""
+    ia, ib = date_interval(a), date_interval(b)
+    if ia is None or ib is None:
+        return None
+    gap = max((ib[0] - ia[1]).days, (ia[0] - ib[1]).days, 0)
+    return gap <= days
+
+
+def _trivial(value: float, unit: str) -> bool:
+    if value <= 0:
+        return True
+    if unit in _COUNT_UNITS and value <= 10:
+        return True
+    if unit == "percent" and value in (50.0, 100.0):
+        return True
+    return False
+
+
+def quantity_keys(ev: Evidence) -> set[tuple[float, str]]:
+    """The non-trivial ``(value, unit)`` keys of an Evidence's quantities (values rounded to 6 places).
+
+    Trivial: zero or negative values, counts of ten or fewer, 50% and 100%.
+    """
+    keys: set[tuple[float, str]] = set()
+    for q in ev.quantities:
+        try:
+            value = round(float(q.value), 6)
+        except (TypeError, ValueError):
+            continue
+        if not _trivial(value, q.unit):
+            keys.add((value, q.unit))
+    return keys
+
+
+def _norm_name(name: str) -> str:
+    return re.sub(r"[\W_]+", " ", name.casefold()).strip()
+
+
+# ---------------------------------------------------------------------------
+# union-find
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if ra > rb:
+            ra, rb = rb, ra
+        self.parent[rb] = ra
+        return True
+
+
+# ---------------------------------------------------------------------------
+# rules
+
+
+_SHIFT = np.uint64(32)
+_MAX_HASH = np.uint64((1 << 32) - 1)
+MAX_BUCKET = 64
+
+
+def signatures(arrays: Sequence[np.ndarray], num_perm: int = NUM_PERM, seed: int = 1) -> np.ndarray:
+    """MinHash signatures, one row per shingle-hash array (``len(arrays)`` x ``num_perm`` uint64).
+
+    Uses the permutations of ``datasketch.MinHash(num_perm, seed)`` and its
+    parameters in a multiply-shift universal hash ``(a * h + b) mod 2^64 >> 32``
+    (no modulo by a prime, so numpy stays fast), vectorised over all shingles
+    of a document at once. An empty array gives
+    a row of ``2^32 - 1``.
+    """
+    a, b = MinHash(num_perm=num_perm, seed=seed).permutations
+    out = np.full((len(arrays), num_perm), _MAX_HASH, dtype=np.uint64)
+    for i, hv in enumerate(arrays):
+        if len(hv):
+            phv = (hv[:, None] * a + b) >> _SHIFT
+            out[i] = phv.min(axis=0)
+    return out
+
+
+def _lsh_candidates(sig: np.ndarray, threshold: float = LSH_THRESHOLD) -> set[tuple[int, int]]:
+    """Candidate pairs (i < j, row indices of ``sig``) that collide in at least one LSH band.
+
+    The band count and width are ``datasketch.MinHashLSH``'s optimum for
+    ``threshold``; each band is reduced to one 64-bit key in numpy and rows are
+    grouped by sorting the keys. A bucket larger than ``MAX_BUCKET`` (mass
+    duplicates) pairs each member with its first member only, which still
+    links a duplicate group.
+    """
+    n, num_perm = sig.shape
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    bands, rows = lsh.b, lsh.r
+    pairs: set[tuple[int, int]] = set()
+    for band in range(bands):
+        block = sig[:, band * rows : (band + 1) * rows]
+        key = np.full(n, np.uint64(band + 1), dtype=np.uint64)
+        for c in range(rows):
+            key = (key ^ block[:, c]) * np.uint64(0x100000001B3)
+            key ^= key >> np.uint64(31)
+        order = np.argsort(key, kind="stable")
+        sk = key[order]
+        bounds = np.flatnonzero(np.diff(sk)) + 1
+        starts = np.concatenate(([0], bounds))
+        ends = np.concatenate((bounds, [n]))
+        for st, en in zip(starts[(ends - starts) > 1].tolist(), ends[(ends - starts) > 1].tolist(), strict=True):
+            members = sorted(order[st:en].tolist())
+            if len(members) > MAX_BUCKET:
+                first = members[0]
+                pairs.update((first, m) for m in members[1:])
+                continue
+            for x in range(len(members)):
+                for y in range(x + 1, len(members)):
+                    pairs.add((members[x], members[y]))
+    return pairs
+
+
+def _near_copy_pairs(arrays: Sequence[np.ndarray]) -> Iterable[tuple[int, int]]:
+    """Pairs of documents whose shingle sets are near-duplicates (MinHash LSH + exact check)."""
+    usable = [i for i, a in enumerate(arrays) if len(a) >= MIN_SHINGLES]
+    if len(usable) < 2:
+        return
+    sig = signatures([arrays[i] for i in usable])
+    for x, y in sorted(_lsh_candidates(sig)):
+        i, j = usable[x], usable[y]
+        a, b = arrays[i], arrays[j]
+        inter = len(np.intersect1d(a, b, assume_unique=True))
+        if not inter:
+            continue
+        jacc = inter / (len(a) + len(b) - inter)
+        contain = inter / min(len(a), len(b))
+        if jacc >= JACCARD_MIN or contain >= CONTAINMENT_MIN:
+            log.debug("near-copy %d~%d jaccard=%.2f containment=%.2f", i, j, jacc, contain)
+            yield i, j
+
+
+def _rewrite_pairs(evidence: Sequence[Evidence]) -> Iterable[tuple[int, int]]:
+    """Pairs of documents that restate one original report (shared figures, sources, indicators)."""
+    n = len(evidence)
+    keys = [quantity_keys(ev) for ev in evidence]
+    postings: dict[tuple[float, str], list[int]] = defaultdict(list)
+    for i, ks in enumerate(keys):
+        for k in ks:
+            postings[k].append(i)
+    limit = max(COMMON_KEY_FLOOR, int(COMMON_KEY_FRACTION * n))
+    attrs = [{_norm_name(a) for a in ev.attributions if a} for ev in evidence]
+    inds = [set(ev.indicators) for ev in evidence]
+    langs = [(ev.document.language or "").lower() for ev in evidence]
+    dates = [ev.document.published for ev in evidence]
+    for i in range(n):
+        shared: dict[int, int] = defaultdict(int)
+        for k in keys[i]:
+            plist = postings[k]
+            if len(plist) > limit:
+                continue
+            for j in plist:
+                if j > i:
+                    shared[j] += 1
+        for j, count in shared.items():
+            if count < MIN_SHARED_QUANTITIES:
+                continue
+            near = dates_within(dates[i], dates[j])
+            same_lang = langs[i] == langs[j] or not langs[i] or not langs[j]
+            attr_overlap = bool(attrs[i] & attrs[j])
+            if same_lang:
+                if not (attr_overlap and inds[i] & inds[j]):
+                    continue
+                # without dates, ask for one more shared figure instead
+                if near is False or (near is None and count < MIN_SHARED_QUANTITIES + 1):
+                    continue
+            else:
+                if count < MIN_SHARED_QUANTITIES_XLANG or near is not True:
+                    continue
+                if attrs[i] and attrs[j] and not attr_overlap:
+                    continue
+            log.debug("rewrite %d~%d shared_quantities=%d", i, j, count)
+            yield i, j
+
+
+# ---------------------------------------------------------------------------
+# entry point
 
 
 def assign_clusters(evidence: list[Evidence]) -> None:
-    """Set ``cluster`` on each Evidence; copies of one original report share an id."""
-    for ev in evidence:
-        ev.cluster = "s-" + ev.document.doc_id
+    """Set ``.cluster`` on each Evidence so that copies of one original report share an id.
+
+    Args:
+        evidence: the Evidence of one run (any order). Only ``document.text``/
+            ``body``, ``document.published``/``language`` and the extracted
+            ``quantities``, ``attributions`` and ``indicators`` are read.
+
+    Ids: ``"s-" + doc_id[:12]`` for a document alone, ``"g-" + min(doc_id)[:12]``
+    over the members of a group; the result does not depend on input order.
+    Exact duplicates (same normalised text, hence the same ``doc_id``) are
+    always grouped. Never raises on empty or odd input; an empty list is a no-op.
+    See the module docstring for the method.
+    """
+    n = len(evidence)
+    if n == 0:
+        return
+    uf = _UnionFind(n)
+    by_id: dict[str, int] = {}
+    for i, ev in enumerate(evidence):
+        first = by_id.setdefault(ev.doc_id, i)
+        if first != i:
+            uf.union(first, i)
+    cache: dict[str, int] = {}
+    arrays = [shingle_hashes(_body(ev), cache=cache) for ev in evidence]
+    copies = sum(uf.union(i, j) for i, j in _near_copy_pairs(arrays))
+    rewrites = sum(uf.union(i, j) for i, j in _rewrite_pairs(evidence))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(n):
+        groups[uf.find(i)].append(i)
+    for members in groups.values():
+        ids = sorted(evidence[i].doc_id for i in members)
+        if len(members) == 1:
+            evidence[members[0]].cluster = "s-" + ids[0][:12]
+        else:
+            cid = "g-" + ids[0][:12]
+            for i in members:
+                evidence[i].cluster = cid
+    log.info(
+        "syndication: %d documents, %d clusters (%d near-copy and %d rewrite links)",
+        n,
+        len(groups),
+        copies,
+        rewrites,
+    )

@@ -1,0 +1,619 @@
+"""Bayesian analysis of competing hypotheses over independent origins of evidence.
+
+The method (full text in docs/method.md):
+
+1. **Evidence in scope.**  Relevant documents with at least one claim;
+   with ``as_of``, only dated documents published on or before it (compared at
+   the coarser precision of the two dates, so a ``2025-03`` report is in scope
+   as of ``2025-03-01``).  Claims with an indicator the case does not know, and
+   claims an analyst rejected, are dropped.
+2. **Independent origins** (:mod:`foothold.assess.origins`).  All documents of
+   one syndication cluster (``Evidence.cluster``; a document without one is its
+   own cluster) are one origin.  Clusters that relay the same originating
+   source are merged (same first attribution, same indicator and polarity,
+   published within 30 days, and a shared quantity or a near-identical
+   sentence).  An origin contributes each (indicator, polarity) at most once.
+3. **Trust weight** ``w`` in [0, 1] from the Admiralty grade of each origin's
+   evidence (:mod:`foothold.assess.admiralty`).
+4. **Tempered likelihood** (linear opinion pool with an uninformative report)::
+
+       P_w(E | h) = w * P(E | h) + (1 - w) * mean_h' P(E | h')
+
+   With probability ``w`` the report is informative and behaves as the case's
+   likelihood table says; otherwise it is noise that does not depend on the
+   hypothesis (Schum 1994; Bovens & Hartmann 2003, ch. 3).  ``w = 1`` is plain
+   Bayes; ``w = 0`` leaves the posterior unmoved.
+5. **Posterior** by Bayes' rule, in log space::
+
+       log P(h | E) = log P(h) + sum_origins sum_(ind,pol) log P_w(E | h) - log Z
+
+   which is the odds form ``O(h:h') = O_prior * prod LR`` for every pair.
+
+Assumptions: the hypotheses are mutually exclusive and exhaustive (the priors
+sum to 1), and origins are conditionally independent given the hypothesis.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from foothold.case import Case
+from foothold.model import Decision, Evidence, make_id
+
+from . import icd203
+from .dates import DATE_RE as _DATE_RE
+from .dates import check_date as _check_date
+from .dates import date_ordinal, on_or_before
+from .admiralty import (
+    CREDIBILITY_WEIGHT,
+    DEFAULT_RELIABILITY,
+    RELIABILITY_WEIGHT,
+    SourceRegistry,
+    machine_credibility,
+)
+from .origins import _UNDATED, RELAY_WINDOW_DAYS, find_origins
+from .review import apply_claim_judgement, resolve_decisions
+from .types import Assessment, Contribution, HypothesisResult, TimelinePoint
+
+__all__ = [
+    "ach_matrix",
+    "assess",
+    "bayes_update",
+    "heuer_discount",
+    "on_or_before",
+    "tempered_likelihood",
+    "timeline",
+]
+
+log = logging.getLogger(__name__)
+
+POLARITIES = ("positive", "negative")
+
+#: ACH consistency marks from the tempered log likelihood ratio of one hypothesis
+#: against the prior-weighted mixture of the others (natural logs).
+DEFAULT_MAX_CONTRIBUTIONS = 1000
+
+ACH_THRESHOLDS = {"CC": math.log(2.0), "C": math.log(1.25), "I": -math.log(1.25), "II": -math.log(2.0)}
+
+
+# ---------------------------------------------------------------------------
+# small, exact pieces (the worked examples of docs/method.md)
+
+
+def bayes_update(prior: Mapping[str, float], likelihood: Mapping[str, float]) -> dict[str, float]:
+    """Posterior over exclusive, exhaustive hypotheses: ``P(h|E) = P(h) P(E|h) / sum_h' P(h') P(E|h')``.
+
+    ``prior`` maps hypothesis -> probability (need not be normalised);
+    ``likelihood`` maps the same keys -> P(E | h).  Raises ValueError when the
+    keys differ or the evidence is impossible under every hypothesis.
+
+    Example (the taxi-cab problem, Tversky & Kahneman 1982; Heuer 1999 ch. 12):
+    15% of cabs are blue, a witness is right 80% of the time and says "blue":
+    ``bayes_update({"blue": .15, "green": .85}, {"blue": .8, "green": .2})``
+    gives P(blue) = 0.12 / 0.29 = 0.414.
+    """
+    if set(prior) != set(likelihood):
+        raise ValueError("prior and likelihood must have the same hypotheses")
+    joint = {h: prior[h] * likelihood[h] for h in prior}
+    z = sum(joint.values())
+    if z <= 0:
+        raise ValueError("the evidence has probability 0 under every hypothesis")
+    return {h: v / z for h, v in joint.items()}
+
+
+def heuer_discount(report_probability: float, source_reliability: float) -> float:
+    """Probability of a reported event after discounting for the source: ``p * r``.
+
+    Heuer (1999, ch. 10, "Coping with evidence of uncertain accuracy") warns
+    that analysts tend to take a report of uncertain accuracy as either wholly
+    true or wholly false; the arithmetic he contrasts that with multiplies the
+    two probabilities.  A report that makes an event 75% likely, from a source
+    that is 75% reliable, supports the event only at 0.75 * 0.75 = 0.5625, about
+    56% (P(source is right and the event as reported)).  This is a lower bound
+    that gives no credit for the event happening when the source is wrong; the
+    full Bayesian treatment is :func:`tempered_likelihood` with :func:`bayes_update`.
+    Both arguments are probabilities in [0, 1]; ValueError otherwise.
+    """
+    for name, v in (("report_probability", report_probability), ("source_reliability", source_reliability)):
+        if not (0.0 <= v <= 1.0):
+            raise ValueError(f"{name} must be in [0, 1], got {v}")
+    return report_probability * source_reliability
+
+
+def tempered_likelihood(likelihood: np.ndarray | Sequence[float], w: float | np.ndarray) -> np.ndarray:
+    """``P_w(E|h) = w P(E|h) + (1 - w) mean_h P(E|h)``, elementwise.
+
+    Shapes: ``likelihood`` is (H,) or (N, H); ``w`` a scalar or (N,).  Returns
+    the same shape as ``likelihood``.  Source: linear pooling of the reported
+    likelihood with an uninformative one (Schum 1994; Bovens & Hartmann 2003).
+    """
+    p = np.asarray(likelihood, dtype=float)
+    wa = np.asarray(w, dtype=float)
+    if np.any((wa < 0) | (wa > 1)):
+        raise ValueError("weights must be in [0, 1]")
+    mean = p.mean(axis=-1, keepdims=True)
+    if p.ndim == 2 and wa.ndim == 1:
+        wa = wa[:, None]
+    return wa * p + (1.0 - wa) * mean
+
+
+# ---------------------------------------------------------------------------
+# the core
+
+
+@dataclass(slots=True)
+class _Prepared:
+    """Evidence in scope, grouped into items: one (origin, indicator, polarity) each."""
+
+    docs: list[Evidence]
+    claims: list[Any]  # Claim
+    claim_doc: list[int]
+    claim_source: list[str | None]
+    item_k: np.ndarray  # (n_items,) index into the likelihood rows (2*indicator + polarity)
+    item_w: np.ndarray  # (n_items,) trust weight
+    item_origin: np.ndarray  # (n_items,) origin index
+    item_claims: list[list[int]]
+    item_grade: list[str]
+    item_rep: list[int]  # representative claim row
+    item_analyst: list[bool]
+    item_source: list[str | None]
+    origin_clusters: list[list[str]]
+    n_reports: int
+    n_rejected: int
+
+
+def _likelihood_table(case: Case) -> tuple[dict[tuple[str, str], int], np.ndarray]:
+    index: dict[tuple[str, str], int] = {}
+    rows = []
+    hyps = case.hypothesis_ids
+    for i, ind in enumerate(case.indicators):
+        for j, pol in enumerate(POLARITIES):
+            lk = case.likelihoods(ind.id, pol)
+            index[(ind.id, pol)] = 2 * i + j
+            rows.append([lk[h] for h in hyps])
+    return index, np.asarray(rows, dtype=float).reshape(-1, len(hyps))
+
+
+def _prepare(
+    evidence: Sequence[Evidence],
+    case: Case,
+    as_of: str | None,
+    grades: Mapping[str, str] | None,
+    decisions: Sequence[Decision] | None,
+    ind_index: dict[tuple[str, str], int],
+) -> _Prepared:
+    judgements = resolve_decisions(decisions)
+    registry_grades = dict(grades or {})
+    registry_grades.update(judgements.sources)
+    registry = SourceRegistry(case, registry_grades)
+    check_claims = bool(judgements.claims)
+    rejected = judgements.rejected
+
+    # Documents in scope, sorted by (publication date, path) so that the first
+    # claim row of any group is its earliest report.
+    undated = (_UNDATED, 0)
+    date_cache: dict[str | None, tuple[int, int]] = {}
+    scoped: list[tuple[int, str, int, Evidence]] = []
+    for i, e in enumerate(evidence):
+        if not e.relevant or not e.claims:
+            continue
+        pub = e.document.published
+        if as_of is not None and (not pub or not on_or_before(pub, as_of)):
+            continue
+        d = date_cache.get(pub)
+        if d is None:
+            d = date_cache[pub] = date_ordinal(pub) or undated
+        scoped.append((d[0], e.document.path, i, e))
+    scoped.sort(key=lambda t: (t[0], t[1], t[2]))
+
+    docs: list[Evidence] = []
+    doc_dates: list[tuple[int, int]] = []
+    claims: list[Any] = []
+    claim_doc: list[int] = []
+    claim_k: list[int] = []
+    claim_source: list[str | None] = []
+    unknown = 0
+    n_rejected = 0
+    for _, _, _, e in scoped:
+        di = len(docs)
+        used = 0
+        outlet = e.document.outlet
+        for c in e.claims:
+            k = ind_index.get((c.indicator, c.polarity))
+            if k is None:
+                unknown += 1
+                continue
+            if rejected and c.claim_id in rejected:
+                n_rejected += 1
+                continue
+            claims.append(c)
+            claim_doc.append(di)
+            claim_k.append(k)
+            attributions = c.attributions
+            claim_source.append(attributions[0] if attributions else outlet)
+            used += 1
+        if used:
+            docs.append(e)
+            doc_dates.append(date_cache[e.document.published])
+    if unknown:
+        log.warning("%d claims with an indicator or polarity the case does not know were skipped", unknown)
+
+    groups = find_origins(docs, doc_dates, claims, claim_doc, claim_k, claim_source, registry.canonical)
+    n_items = len(groups.items)
+
+    # Confirmation and contradiction by other independent origins (credibility 1 and 5).
+    canon_src = [registry.canonical(s) if s else None for s in groups.item_source]
+    total_k: dict[int, int] = {}
+    total_k_src: dict[tuple[int, str | None], int] = {}
+    for (_, k), src in zip(groups.items, canon_src, strict=True):
+        total_k[k] = total_k.get(k, 0) + 1
+        total_k_src[(k, src)] = total_k_src.get((k, src), 0) + 1
+
+    item_w = np.empty(n_items, dtype=float)
+    item_grade: list[str] = []
+    item_analyst: list[bool] = []
+    item_k = np.empty(n_items, dtype=np.int64)
+    item_origin = np.empty(n_items, dtype=np.int64)
+    claim_judgements = judgements.claims
+    machine: dict[tuple[str | None, bool, bool], tuple[str, int]] = {}
+    for n, ((origin, k), rows) in enumerate(zip(groups.items, groups.item_claims, strict=True)):
+        item_k[n] = k
+        item_origin[n] = origin
+        src = canon_src[n]
+        confirmed = total_k[k] - total_k_src[(k, src)] >= 1
+        contradicted = total_k.get(k ^ 1, 0) >= 1
+        best_w = -1.0
+        best_grade = ""
+        best_pinned = False
+        if check_claims:
+            candidates = [(claim_source[r], claim_judgements.get(claims[r].claim_id)) for r in rows]
+        elif len(rows) == 1:
+            candidates = [(claim_source[rows[0]], None)]
+        else:
+            candidates = [(s, None) for s in {claim_source[r] for r in rows}]
+        for s, j in candidates:
+            key = (s, confirmed, contradicted)
+            hit = machine.get(key)
+            if hit is None:
+                rel = registry.lookup(s)[0]
+                hit = machine[key] = (rel, machine_credibility(rel, confirmed, contradicted))
+            rel, cred = hit
+            pinned = False
+            if j is not None:
+                rel, cred, pinned = apply_claim_judgement(j, rel, cred)
+            w = RELIABILITY_WEIGHT[rel] * CREDIBILITY_WEIGHT[cred]
+            # An analyst-pinned grade beats any machine grade; among equals the highest weight wins.
+            if (pinned, w) > (best_pinned, best_w):
+                best_w, best_grade, best_pinned = w, f"{rel}{cred}", pinned
+        item_w[n] = best_w
+        item_grade.append(best_grade)
+        item_analyst.append(best_pinned)
+
+    return _Prepared(
+        docs=docs,
+        claims=claims,
+        claim_doc=claim_doc,
+        claim_source=claim_source,
+        item_k=item_k,
+        item_w=item_w,
+        item_origin=item_origin,
+        item_claims=groups.item_claims,
+        item_grade=item_grade,
+        item_rep=groups.item_rep,
+        item_analyst=item_analyst,
+        item_source=groups.item_source,
+        origin_clusters=groups.origin_clusters,
+        n_reports=len(docs),
+        n_rejected=n_rejected,
+    )
+
+
+def _normalise(logp: np.ndarray) -> np.ndarray:
+    """Softmax along the last axis (log-sum-exp for stability)."""
+    m = logp.max(axis=-1, keepdims=True)
+    p = np.exp(logp - m)
+    return p / p.sum(axis=-1, keepdims=True)
+
+
+def _resolve_case(case: Case, priors: Mapping[str, float] | None) -> Case:
+    return case.with_priors(dict(priors)) if priors else case
+
+
+def _posterior(prep: _Prepared, table: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(posterior (H,), log total (H,), per-item tempered log likelihoods (n_items, H))."""
+    if len(prep.item_k):
+        pw = tempered_likelihood(table[prep.item_k], prep.item_w)
+        log_l = np.log(pw)
+    else:
+        log_l = np.zeros((0, table.shape[1]))
+    total = np.log(prior) + log_l.sum(axis=0)
+    return _normalise(total), total, log_l
+
+
+def assess(
+    evidence: Sequence[Evidence],
+    case: Case,
+    *,
+    as_of: str | None = None,
+    grades: Mapping[str, str] | None = None,
+    decisions: Sequence[Decision] | None = None,
+    priors: Mapping[str, float] | None = None,
+    leave_one_out: bool = True,
+    max_contributions: int | None = DEFAULT_MAX_CONTRIBUTIONS,
+) -> Assessment:
+    """Assess the case's hypotheses from a body of evidence.
+
+    Args:
+        evidence: extracted documents (:class:`foothold.model.Evidence`); only
+            relevant ones with claims are used.
+        case: the analytic frame (hypotheses with priors, likelihood tables, actors).
+        as_of: partial ISO date; keep only documents published on or before it
+            (at the coarser precision of the two), undated documents excluded.
+        grades: user registry of source reliability, name -> letter A-F; it
+            overrides the case's actors (unknown sources default to ``F``).
+        decisions: analyst decisions (:mod:`foothold.assess.review`).
+        priors: hypothesis id -> prior replacing the case's (renormalised).
+        leave_one_out: compute, for each origin, the posterior without it.
+        max_contributions: build :class:`Contribution` records for only the
+            most influential items (default 1000; None: all).  The posterior
+            and leave-one-out always use every item; ``method["n_items"]``
+            gives the total.
+
+    Returns:
+        an :class:`Assessment`: posterior per hypothesis with its ICD 203 word,
+        contributions sorted by influence (max_h |weighted log LR|), counts of
+        reports and independent origins, leave-one-out results sorted by the
+        largest absolute change in any hypothesis probability.
+
+    Raises:
+        ValueError: malformed ``as_of``, a grade outside A-F.
+        foothold.case.CaseError: unknown hypothesis in ``priors``.
+    """
+    t0 = time.perf_counter()
+    if as_of is not None:
+        _check_date(as_of, "as_of")
+    case = _resolve_case(case, priors)
+    ind_index, table = _likelihood_table(case)
+    hyps = case.hypothesis_ids
+    prior = np.asarray([h.prior for h in case.hypotheses], dtype=float)
+
+    prep = _prepare(evidence, case, as_of, grades, decisions, ind_index)
+    post, total, log_l = _posterior(prep, table, prior)
+    n_items = len(prep.item_k)
+    n_origins = len(prep.origin_clusters)
+
+    # Per item: log LR of each hypothesis against the prior-weighted mixture of the others.
+    if n_items:
+        pw = np.exp(log_l)
+        mix = pw @ prior  # (n_items,)
+        others = (mix[:, None] - pw * prior) / (1.0 - prior)
+        log_lr = log_l - np.log(others)
+        influence = np.abs(log_lr).max(axis=1)
+        order = np.argsort(-influence, kind="stable")
+    else:
+        log_lr = np.zeros((0, len(hyps)))
+        influence = np.zeros(0)
+        order = np.zeros(0, dtype=np.int64)
+    if max_contributions is not None:
+        order = order[:max_contributions]
+
+    contributions = [_contribution(prep, int(n), hyps, log_lr[n], float(influence[n]), case) for n in order]
+
+    loo: list[dict[str, Any]] = []
+    if leave_one_out and n_origins:
+        loo = _leave_one_out(prep, total, log_l, post, hyps, case)
+
+    results = []
+    for i, h in enumerate(case.hypotheses):
+        p = float(post[i])
+        w, lo, hi = icd203.band(min(max(p, 0.0), 1.0))
+        results.append(HypothesisResult(h.id, h.label, h.prior, p, w, (lo, hi)))
+    elapsed = time.perf_counter() - t0
+    log.info(
+        "assessed %d claims in %d reports -> %d origins, %d items in %.3fs",
+        len(prep.claims), prep.n_reports, n_origins, n_items, elapsed,
+    )
+    return Assessment(
+        case_id=case.id,
+        as_of=as_of,
+        hypotheses=results,
+        contributions=contributions,
+        n_reports=prep.n_reports,
+        n_origins=n_origins,
+        method={**_method(case), "n_items": n_items, "n_contributions": len(contributions)},
+        leave_one_out=loo,
+        n_claims=len(prep.claims),
+        n_rejected=prep.n_rejected,
+    )
+
+
+def _method(case: Case) -> dict[str, Any]:
+    return {
+        "name": "Bayesian ACH over independent origins, trust-tempered likelihoods",
+        "tempering": "linear: P_w(E|h) = w*P(E|h) + (1-w)*mean_h P(E|h)",
+        "weight": "w = reliability_weight * credibility_weight (Admiralty)",
+        "reliability_weight": RELIABILITY_WEIGHT,
+        "credibility_weight": {str(k): v for k, v in CREDIBILITY_WEIGHT.items()},
+        "default_reliability": DEFAULT_RELIABILITY,
+        "relay_window_days": RELAY_WINDOW_DAYS,
+        "priors": {h.id: h.prior for h in case.hypotheses},
+        "influence": "max_h |log LR(h vs prior-weighted others)|",
+        "doc": "docs/method.md",
+    }
+
+
+def _rep_fields(prep: _Prepared, n: int) -> tuple[Any, Evidence]:
+    r = prep.item_rep[n]
+    return prep.claims[r], prep.docs[prep.claim_doc[r]]
+
+
+def _contribution(
+    prep: _Prepared, n: int, hyps: list[str], log_lr: np.ndarray, influence: float, case: Case
+) -> Contribution:
+    claim, ev = _rep_fields(prep, n)
+    k = int(prep.item_k[n])
+    ind = case.indicators[k // 2].id
+    rows = prep.item_claims[n]
+    doc_ids = {prep.claim_doc[r] for r in rows}
+    clusters = prep.origin_clusters[int(prep.item_origin[n])]
+    return Contribution(
+        origin=clusters[0],
+        indicator=ind,
+        polarity=POLARITIES[k % 2],
+        log_lr={h: float(v) for h, v in zip(hyps, log_lr, strict=True)},
+        weight=float(prep.item_w[n]),
+        grade=prep.item_grade[n],
+        n_reports=len(doc_ids),
+        claim_ids=[prep.claims[r].claim_id for r in rows],
+        sentence=claim.text,
+        outlet=ev.document.outlet,
+        published=ev.document.published,
+        attributions=list(claim.attributions),
+        doc_id=ev.doc_id,
+        path=ev.document.path,
+        influence=influence,
+        source=prep.item_source[n],
+        analyst=prep.item_analyst[n],
+        clusters=list(clusters),
+    )
+
+
+def _item_label(prep: _Prepared, n: int, case: Case) -> str:
+    k = int(prep.item_k[n])
+    return f"{case.indicators[k // 2].id}:{POLARITIES[k % 2]}"
+
+
+def _leave_one_out(
+    prep: _Prepared, total: np.ndarray, log_l: np.ndarray, post: np.ndarray, hyps: list[str], case: Case, top: int = 10
+) -> list[dict[str, Any]]:
+    """For each origin, the posterior without it; the ``top`` with the largest max |change|."""
+    n_origins = len(prep.origin_clusters)
+    per_origin = np.zeros((n_origins, len(hyps)))
+    np.add.at(per_origin, prep.item_origin, log_l)
+    without = _normalise(total[None, :] - per_origin)
+    delta = without - post[None, :]
+    change = np.abs(delta).max(axis=1)
+    order = np.argsort(-change, kind="stable")[:top]
+    chosen = set(order.tolist())
+    best_item: dict[int, int] = {}
+    origin_items: dict[int, list[int]] = {o: [] for o in chosen}
+    for n, o in enumerate(prep.item_origin.tolist()):
+        if o in chosen:
+            origin_items[o].append(n)
+            if o not in best_item or prep.item_w[n] > prep.item_w[best_item[o]]:
+                best_item[o] = n
+    out = []
+    for o in order.tolist():
+        n = best_item[o]
+        claim, ev = _rep_fields(prep, n)
+        hi = int(np.argmax(np.abs(delta[o])))
+        out.append(
+            {
+                "origin": prep.origin_clusters[o][0],
+                "clusters": list(prep.origin_clusters[o]),
+                "change": float(change[o]),
+                "hypothesis": hyps[hi],
+                "probabilities_without": {h: float(v) for h, v in zip(hyps, without[o], strict=True)},
+                "indicators": sorted({_item_label(prep, i, case) for i in origin_items[o]}),
+                "sentence": claim.text,
+                "outlet": ev.document.outlet,
+                "published": ev.document.published,
+                "grade": prep.item_grade[n],
+            }
+        )
+    return out
+
+
+def timeline(
+    evidence: Sequence[Evidence],
+    case: Case,
+    *,
+    grades: Mapping[str, str] | None = None,
+    decisions: Sequence[Decision] | None = None,
+    priors: Mapping[str, float] | None = None,
+    as_of: str | None = None,
+    leave_one_out: bool = False,
+) -> list[TimelinePoint]:
+    """The posterior at each distinct publication date, cumulative.
+
+    One point per distinct ``published`` string of a relevant, dated document
+    with claims (sorted; ``2025-03`` sorts before ``2025-03-10``), each equal to
+    ``assess(evidence, case, as_of=date)``.  ``as_of`` stops the timeline at
+    that date.  Cost: one assessment per date (no leave-one-out).
+    """
+    dates = sorted(
+        {
+            e.document.published
+            for e in evidence
+            if e.relevant and e.claims and e.document.published and _DATE_RE.match(e.document.published)
+            and (as_of is None or on_or_before(e.document.published, as_of))
+        }
+    )
+    case = _resolve_case(case, priors)
+    ind_index, table = _likelihood_table(case)
+    prior = np.asarray([h.prior for h in case.hypotheses], dtype=float)
+    points = []
+    for d in dates:
+        prep = _prepare(evidence, case, d, grades, decisions, ind_index)
+        post, _, _ = _posterior(prep, table, prior)
+        points.append(
+            TimelinePoint(
+                date=d,
+                probabilities={h: float(p) for h, p in zip(case.hypothesis_ids, post, strict=True)},
+                n_reports=prep.n_reports,
+                n_origins=len(prep.origin_clusters),
+            )
+        )
+    return points
+
+
+def ach_mark(log_lr: float) -> str:
+    """ACH consistency mark for a log LR (natural log): CC >= ln 2, C >= ln 1.25, II <= -ln 2, I <= -ln 1.25, else N."""
+    if log_lr >= ACH_THRESHOLDS["CC"]:
+        return "CC"
+    if log_lr >= ACH_THRESHOLDS["C"]:
+        return "C"
+    if log_lr <= ACH_THRESHOLDS["II"]:
+        return "II"
+    if log_lr <= ACH_THRESHOLDS["I"]:
+        return "I"
+    return "N"
+
+
+def ach_matrix(source: Assessment | Sequence[Evidence], case: Case, **kwargs: Any) -> list[dict[str, Any]]:
+    """Heuer's ACH matrix (1999, ch. 8): one row per origin and indicator, one mark per hypothesis.
+
+    ``source`` is an :class:`Assessment` or a list of Evidence (then assessed
+    with ``kwargs``).  Each row: ``origin``, ``indicator``, ``polarity``,
+    ``marks`` (hypothesis -> CC/C/N/I/II from the tempered log LR, see
+    :func:`ach_mark`), ``log_lr``, ``weight``, ``grade``, ``sentence``.
+    Rows keep the assessment's order (most influential first).
+    """
+    a = source if isinstance(source, Assessment) else assess(list(source), case, leave_one_out=False, **kwargs)
+    rows = []
+    for c in a.contributions:
+        rows.append(
+            {
+                "origin": c.origin,
+                "indicator": c.indicator,
+                "polarity": c.polarity,
+                "marks": {h: ach_mark(v) for h, v in c.log_lr.items()},
+                "log_lr": dict(c.log_lr),
+                "weight": c.weight,
+                "grade": c.grade,
+                "sentence": c.sentence,
+            }
+        )
+    return rows
+
+
+def claim_id_of(doc_id: str, indicator: str, polarity: str, start: int, end: int) -> str:
+    """Claim id as :class:`foothold.model.Claim` computes it (for tests and tools)."""
+    return make_id("c", doc_id, indicator, polarity, start, end)

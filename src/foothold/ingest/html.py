@@ -1,0 +1,575 @@
+"""HTML pages: headline, outlet, publication date, language and the article body.
+
+One lxml parse per page. Metadata comes from the parsed tree (``<h1>``, Open Graph,
+JSON-LD, ``<html lang>``, the visible dateline); the body comes from trafilatura
+(precision mode) run once on a copy of the tree from which boilerplate containers
+(related/popular/share/tags/newsletter/cookie/comment blocks, "Read also" boxes,
+bylines) were already cut. Huge pages, or pages trafilatura cannot handle, fall
+back to a plain paragraph walk over the same cleaned tree.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from foothold.ingest.dates import iso_prefix, parse_date, url_date
+from foothold.ingest.text import DATE_LABEL, UPDATED_LABEL, clean_lines, collapse_ws
+
+__all__ = ["HtmlArticle", "parse_html", "html_to_text"]
+
+log = logging.getLogger(__name__)
+
+#: Pages larger than this (characters) skip trafilatura and use the paragraph walk.
+TRAFILATURA_MAX_CHARS = 1_500_000
+#: Pages are cut to this many characters before parsing at all.
+PARSE_MAX_CHARS = 8_000_000
+
+_HARD_BOILER_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "form", "button", "select", "textarea", "input")
+_SOFT_BOILER_TAGS = ("nav", "aside", "footer", "figure", "figcaption", "menu")
+
+_TOKEN = r"(?:^|[\s_-])(?:{})(?:$|[\s_-])"
+# Containers that are never article text (checked on class and id).
+_HARD_CLASS = re.compile(
+    _TOKEN.format(
+        "related|related-posts|more-like-this|more-like|morelikethis|more|popular|most-read|mostread|most-popular"
+        "|top-stories|block-top|block-picks|picks|editors-picks|recommended|recommendations|teaser|teasers"
+        "|widget|widget-area|sidebar|side-col|sidebar-right|comments|comment|comments-area|comment-list"
+        "|respond|cookie|cookies|cookie-notice|cookie-banner|cookie-law-info-bar|consent|gdpr|newsletter"
+        "|subscribe|subscribe-box|subscription|signup|paywall-promo|breadcrumb|breadcrumbs|nav|navbar|menu"
+        "|mega-menu|main-nav|topbar|ticker|weather|lang-switch|ad|ads|ad-slot|advert|advertisement|promo"
+        "|site-footer|footer|colophon|skip-link|screen-reader-text|read-also|readalso|inline-related"
+        "|see-also|also-read|further-reading|latest|trending"
+    ),
+    re.I,
+)
+# Inline bits of the article container that are not article text either.
+_SOFT_CLASS = re.compile(
+    _TOKEN.format(
+        "share|share-bar|share-post|sharing|social|social-share|share-buttons|sharedaddy|tags|tag-list|post-tags"
+        "|entry-tags|tagcloud|cat-links|categories|byline|author|authors|author-bio|views|meta-views|print"
+        "|entry-footer|post-meta-footer|caption|credit|photo-credit|login|logo|brand|site-title|site-description"
+        "|masthead|wordmark|date|dateline|pubdate|timestamp|entry-meta|post-meta|article-meta|meta|updated"
+    ),
+    re.I,
+)
+_DATE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:date|dateline|pubdate|pub-date|published|posted-on|publish-date|article-date|entry-date"
+    r"|post-date|timestamp|time|datetime|meta-date|story-date|date-published)(?:$|[\s_-])",
+    re.I,
+)
+_UPDATED_CLASS = re.compile(r"updated|modified|edit", re.I)
+_MASTHEAD_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:site-title|site-name|sitename|logo|brand|wordmark|masthead-title|site-logo|navbar-brand)(?:$|[\s_-])",
+    re.I,
+)
+_ARTICLE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:article|story|post|entry|article-page|news-article|content)(?:$|[\s_-])", re.I
+)
+_HEADERISH = re.compile(r"header|meta|title|heading|byline", re.I)
+_STANDFIRST_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|lede|lead|dek|deck|subtitle|subhead|sub-headline|summary|intro|excerpt|article-lead|description)(?:$|[\s_-])",
+    re.I,
+)
+_TITLE_SUFFIX = re.compile(r"\s+(?:\||-|–|—|::|»|·)\s+([^|–—»·]{2,60})$")
+_READ_ALSO_TEXT = re.compile(
+    r"^\s*(?:read (?:also|more)|see also|also read|related|more on this|читайте также|смотрите также|также читайте"
+    r"|по теме|관련 ?기사|함께 (?:읽|보)|相关(?:新闻|阅读|文章|报道)|延伸阅读|推荐阅读)\b\s*[:：]?",
+    re.I,
+)
+
+
+@dataclass(slots=True)
+class HtmlArticle:
+    """What a page yields: every field may be None except ``body`` (possibly empty)."""
+
+    title: str | None
+    body: str
+    outlet: str | None
+    published: str | None
+    published_source: str | None
+    lang_attr: str | None
+    url: str | None
+
+
+def _classid(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}".strip()
+
+
+def _text(el) -> str:
+    try:
+        return collapse_ws(el.text_content())
+    except (ValueError, AttributeError):
+        return ""
+
+
+def _drop(el) -> None:
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail and tail.strip():
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def _parse_tree(markup: str):
+    """lxml tree of ``markup`` or None; never raises."""
+    if len(markup) > PARSE_MAX_CHARS:
+        markup = markup[:PARSE_MAX_CHARS]
+    # lxml refuses str input that carries an encoding declaration
+    markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup, count=1)
+    try:
+        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, no_network=True)
+        root = lxml_html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, ValueError, TypeError) as exc:
+        log.debug("HTML parse failed: %s", exc)
+        return None
+    return root
+
+
+def _meta(root) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for el in root.iter("meta"):
+        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        val = el.get("content")
+        if key and val and key not in out:
+            out[key] = val.strip()
+    return out
+
+
+def _json_ld(root) -> list[dict]:
+    items: list[dict] = []
+    for el in root.iter("script"):
+        if (el.get("type") or "").lower() != "application/ld+json":
+            continue
+        raw = (el.text or "").strip()
+        if not raw or len(raw) > 200_000:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            continue
+        stack = [data]
+        while stack and len(items) < 50:
+            cur = stack.pop(0)
+            if isinstance(cur, list):
+                stack.extend(cur)
+            elif isinstance(cur, dict):
+                items.append(cur)
+                if "@graph" in cur:
+                    stack.append(cur["@graph"])
+    return items
+
+
+_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "webpage", "opinionnewsarticle", "scholarlyarticle", "posting", "socialmediaposting"}
+
+
+def _ld_types(item: dict) -> set[str]:
+    t = item.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {str(x).lower() for x in t}
+    return set()
+
+
+def _ld_fields(items: list[dict]) -> tuple[str | None, str | None, str | None]:
+    """(datePublished, publisher name, headline) from JSON-LD article items."""
+    published = publisher = headline = None
+    for item in items:
+        if not (_ld_types(item) & _ARTICLE_TYPES):
+            continue
+        if published is None and isinstance(item.get("datePublished"), str):
+            published = item["datePublished"]
+        pub = item.get("publisher")
+        if isinstance(pub, list) and pub:
+            pub = pub[0]
+        if publisher is None:
+            if isinstance(pub, dict) and isinstance(pub.get("name"), str):
+                publisher = pub["name"].strip() or None
+            elif isinstance(pub, str):
+                publisher = pub.strip() or None
+        if headline is None and isinstance(item.get("headline"), str):
+            headline = item["headline"].strip() or None
+    return published, publisher, headline
+
+
+def _lang_attr(root, meta: dict[str, str]) -> str | None:
+    raw = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta.get("content-language") or meta.get("og:locale")
+    if not raw:
+        return None
+    code = re.split(r"[-_,;\s]", raw.strip().lower(), maxsplit=1)[0]
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+def _in_boiler(el, stop, max_hops: int = 40) -> bool:
+    """True if ``el`` sits inside a nav/aside/footer or a related/popular/... container."""
+    cur = el
+    hops = 0
+    while cur is not None and cur is not stop and hops < max_hops:
+        if not isinstance(cur.tag, str):
+            return False
+        if cur.tag in ("nav", "aside", "footer") or _HARD_CLASS.search(_classid(cur)):
+            return True
+        cur = cur.getparent()
+        hops += 1
+    return False
+
+
+def _pick_h1(body, og_title: str | None):
+    h1s = [h for h in body.iter("h1") if not _MASTHEAD_CLASS.search(_classid(h)) and _text(h)]
+    if not h1s:
+        return None
+    if og_title:
+        want = collapse_ws(og_title).lower()
+        for h in h1s:
+            if _text(h).lower() == want:
+                return h
+        for h in h1s:
+            t = _text(h).lower()
+            if t and (want.startswith(t) or t.startswith(want)):
+                return h
+    for h in h1s:
+        if not _in_boiler(h, body):
+            return h
+    return h1s[0]
+
+
+def _article_container(h1, body):
+    """The closest ancestor of the headline that looks like the article, else ``<main>``/body."""
+    if h1 is not None:
+        cur = h1.getparent()
+        hops = 0
+        while cur is not None and cur is not body and hops < 8:
+            cid = _classid(cur)
+            if (cur.tag in ("article", "main") or _ARTICLE_CLASS.search(cid)) and not _HEADERISH.search(cid):
+                if len(_text(cur)) >= 200:
+                    return cur
+            cur = cur.getparent()
+            hops += 1
+        parent = h1.getparent()
+        if parent is not None and parent is not body:
+            return parent
+    for tag in ("article", "main"):
+        for el in body.iter(tag):
+            return el
+    return body
+
+
+def _visible_date(container, body) -> tuple[str | None, str | None]:
+    """(date, source) from a visible dateline inside the article container (else the page)."""
+    for scope in (container, body) if container is not body else (body,):
+        seen = 0
+        for el in scope.iter():
+            if not isinstance(el.tag, str):
+                continue
+            seen += 1
+            if seen > 20000:
+                break
+            cid = _classid(el)
+            is_time = el.tag == "time"
+            date_class = bool(cid) and _DATE_CLASS.search(cid) is not None
+            labelled = None
+            if not (is_time or date_class):
+                if el.tag not in ("p", "div", "span", "small", "li", "em", "strong", "b"):
+                    continue
+                own = (el.text or "").lstrip()[:60]
+                labelled = DATE_LABEL.match(own) if own else None
+                if not labelled:
+                    continue
+            if _UPDATED_CLASS.search(cid) or (el.get("itemprop") or "").lower() == "datemodified":
+                continue
+            if _in_boiler(el, scope):
+                continue
+            text = _text(el)
+            if len(text) > 160:
+                continue
+            if UPDATED_LABEL.match(text):
+                continue
+            m = DATE_LABEL.match(text)
+            if m:
+                text = text[m.end() :]
+            found = parse_date(text) if text else None
+            if found is None and is_time and el.get("datetime"):
+                found = iso_prefix(el.get("datetime"))
+            if found:
+                return found, "dateline"
+        if scope is body:
+            break
+    return None, None
+
+
+def _outlet(meta: dict[str, str], ld_publisher: str | None, root, title_tag: str | None) -> str | None:
+    for cand in (meta.get("og:site_name"), ld_publisher):
+        if cand and collapse_ws(cand):
+            return collapse_ws(cand)
+    body = root.find("body")
+    if body is not None:
+        for el in body.iter():
+            if not isinstance(el.tag, str) or not _MASTHEAD_CLASS.search(_classid(el)):
+                continue
+            text = _text(el)
+            if not text:
+                for img in el.iter("img"):
+                    text = collapse_ws(img.get("alt") or "")
+                    if text:
+                        break
+            if text and len(text) <= 60:
+                return text
+            break
+    if title_tag:
+        m = _TITLE_SUFFIX.search(title_tag)
+        if m:
+            return m.group(1).strip()
+    for key in ("application-name", "twitter:site"):
+        val = meta.get(key)
+        if val:
+            return val.lstrip("@").strip() or None
+    return None
+
+
+def _strip_title_suffix(title: str) -> str:
+    m = _TITLE_SUFFIX.search(title)
+    return title[: m.start()].strip() if m else title
+
+
+def _clean_for_body(container) -> None:
+    """Cut boilerplate out of the article subtree, in place."""
+    doomed = []
+    for el in container.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag in _HARD_BOILER_TAGS or el.tag in _SOFT_BOILER_TAGS:
+            doomed.append(el)
+            continue
+        cid = _classid(el)
+        if cid and (_HARD_CLASS.search(cid) or _SOFT_CLASS.search(cid)):
+            if _ARTICLE_CLASS.search(cid) and len(_text(el)) > 400 and not _HARD_CLASS.search(cid):
+                continue  # e.g. class="post entry-meta-wrapper" holding the story itself
+            doomed.append(el)
+            continue
+        if el.tag == "time" or el.tag == "h1":
+            doomed.append(el)
+            continue
+        if el.tag in ("div", "p", "aside", "section", "span", "b", "strong") and len(el) <= 6:
+            text = _text(el)
+            if text and len(text) < 200 and _READ_ALSO_TEXT.match(text):
+                doomed.append(el)
+    for el in doomed:
+        if el.getparent() is not None and el is not container:
+            _drop(el)
+
+
+_BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th"}
+
+
+def _paragraph_walk(container, limit: int = 2_000_000) -> str:
+    """Text of block elements under ``container``, one paragraph per block (no recursion)."""
+    out: list[str] = []
+    total = 0
+    for el in container.iter():
+        if not isinstance(el.tag, str) or el.tag not in _BLOCK_TAGS:
+            continue
+        # nested blocks (p inside li...) are taken once, at the innermost level
+        if any(isinstance(c.tag, str) and c.tag in _BLOCK_TAGS for c in el):
+            text = collapse_ws(el.text or "")
+        else:
+            text = _text(el)
+        if text:
+            out.append(text)
+            total += len(text)
+            if total > limit:
+                break
+    if not out:
+        text = _text(container)
+        if text:
+            out.append(text)
+    return "\n\n".join(out)
+
+
+def _trafilatura_body(container) -> str | None:
+    try:
+        import trafilatura
+
+        text = trafilatura.extract(
+            container,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=False,
+            include_images=False,
+            include_links=False,
+            include_formatting=False,
+            output_format="txt",
+            with_metadata=False,
+            deduplicate=False,
+            fast=True,
+        )
+    except RecursionError:
+        log.debug("trafilatura recursion limit; falling back")
+        return None
+    except Exception as exc:  # third-party extractor: any failure means "use the fallback"
+        log.debug("trafilatura failed: %s", exc)
+        return None
+    if not text:
+        return None
+    paras = [collapse_ws(line) for line in text.split("\n")]
+    return "\n\n".join(p for p in paras if p)
+
+
+_WRAPPER_TAGS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|th|b|i|u|em|strong)\b[^>]{0,2000}>", re.I)
+#: A tree deeper than this is treated as a nesting bomb (libxml2 drops content past ~256-2048 levels).
+MAX_DEPTH = 200
+
+
+def _too_deep(root) -> bool:
+    """True if some element is nested more than :data:`MAX_DEPTH` levels (iterative check)."""
+    stack = [(root, 0)]
+    seen = 0
+    while stack:
+        el, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return True
+        seen += 1
+        if seen > 200_000:
+            return False
+        stack.extend((child, depth + 1) for child in el)
+    return False
+
+
+def parse_html(markup: str, url_hint: str | None = None) -> HtmlArticle | None:
+    """Parse one HTML page.
+
+    Args:
+        markup: the decoded page.
+        url_hint: a URL known from outside the page (JSONL field), used for the
+            URL-path date when the page names none.
+
+    Returns:
+        An :class:`HtmlArticle`, or None if the markup cannot be parsed at all.
+        The body has paragraphs separated by blank lines and may be empty.
+    """
+    root = _parse_tree(markup)
+    if root is None:
+        return None
+    if _too_deep(root):
+        # libxml2 stops building the tree at a nesting limit and drops what is deeper;
+        # flatten the generic wrappers and parse again.
+        log.debug("deeply nested HTML: flattening div/span/section wrappers")
+        flat = _parse_tree(_WRAPPER_TAGS.sub(" ", markup))
+        if flat is not None:
+            root = flat
+    meta = _meta(root)
+    ld_items = _json_ld(root)
+    ld_published, ld_publisher, ld_headline = _ld_fields(ld_items)
+    title_el = root.find(".//title")
+    title_tag = _text(title_el) if title_el is not None else None
+    lang = _lang_attr(root, meta)
+    url = None
+    for link in root.iter("link"):
+        if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+            url = link.get("href").strip()
+            break
+    url = url or meta.get("og:url") or url_hint
+    outlet = _outlet(meta, ld_publisher, root, title_tag)
+
+    body = root.find("body")
+    if body is None:
+        body = root
+    for el in list(body.iter(*_HARD_BOILER_TAGS)):
+        if el.getparent() is not None:
+            _drop(el)
+
+    og_title = meta.get("og:title") or meta.get("twitter:title")
+    h1 = _pick_h1(body, og_title)
+    title = _text(h1) if h1 is not None else None
+    if not title:
+        title = collapse_ws(og_title or "") or ld_headline or (_strip_title_suffix(title_tag) if title_tag else None)
+    container = _article_container(h1, body)
+
+    published, source = _visible_date(container, body)
+    if published is None:
+        for value, src in (
+            (meta.get("article:published_time"), "meta"),
+            (meta.get("og:published_time") or meta.get("datepublished") or meta.get("pubdate") or meta.get("publishdate") or meta.get("date") or meta.get("dc.date") or meta.get("dc.date.issued") or meta.get("sailthru.date"), "meta"),
+            (ld_published, "json-ld"),
+        ):
+            found = iso_prefix(value) if value else None
+            if found:
+                published, source = found, src
+                break
+    if published is None:
+        for cand in (url, meta.get("og:url"), url_hint):
+            found = url_date(cand)
+            if found:
+                published, source = found, "url"
+                break
+
+    standfirst = None
+    for el in container.iter():
+        if isinstance(el.tag, str) and el.tag in ("p", "div", "h2") and _STANDFIRST_CLASS.search(_classid(el)):
+            text = _text(el)
+            if 20 <= len(text) <= 600:
+                standfirst = text
+            break
+
+    _clean_for_body(container)
+    text = None
+    if len(markup) <= TRAFILATURA_MAX_CHARS:
+        text = _trafilatura_body(container)
+    walked = None
+    if not text or len(text) < 40:
+        walked = _paragraph_walk(container)
+        if walked and len(walked) > len(text or ""):
+            text = walked
+    text = text or ""
+    if standfirst and standfirst not in text:
+        text = f"{standfirst}\n\n{text}" if text else standfirst
+    if title and text.split("\n\n", 1)[0].strip() == title:
+        text = text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    body_text = "\n\n".join(clean_lines(text.split("\n\n")))
+    return HtmlArticle(
+        title=title or None,
+        body=body_text,
+        outlet=outlet,
+        published=published,
+        published_source=source,
+        lang_attr=lang,
+        url=url,
+    )
+
+
+def html_to_text(fragment: str) -> str:
+    """Plain text of an HTML fragment (a feed description): paragraphs separated by blank lines."""
+    if "<" not in fragment and "&" not in fragment:
+        return "\n\n".join(p for p in (collapse_ws(x) for x in fragment.split("\n\n")) if p)
+    try:
+        parser = lxml_html.HTMLParser(remove_comments=True, huge_tree=True, no_network=True)
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div", parser=parser)
+    except (etree.ParserError, ValueError, TypeError):
+        return collapse_ws(re.sub(r"<[^>]*>", " ", fragment))
+    for el in list(root.iter(*_HARD_BOILER_TAGS)):
+        if el.getparent() is not None:
+            _drop(el)
+    for br in list(root.iter("br")):
+        br.tail = "\n\n" + (br.tail or "")
+    blocks = []
+    has_blocks = any(isinstance(el.tag, str) and el.tag in _BLOCK_TAGS for el in root.iter())
+    if has_blocks:
+        if root.text and root.text.strip():
+            blocks.append(collapse_ws(root.text))
+        text = _paragraph_walk(root)
+        blocks.extend(text.split("\n\n"))
+    else:
+        raw = root.text_content()
+        blocks.extend(collapse_ws(x) for x in raw.split("\n\n"))
+    return "\n\n".join(b for b in blocks if b)

@@ -1,0 +1,394 @@
+"""Walk paths, read files safely and turn them into Documents (or ReadErrors).
+
+Every file is read with a size cap, decoded (see :mod:`.encoding`), classified by
+extension or by sniffing its content, and handed to the matching parser. Nothing a
+single file can do escapes :func:`iter_documents` as an exception: problems become a
+:class:`~foothold.model.ReadError` with a one-line reason, and the walk goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Iterator
+
+from foothold.ingest.dates import iso_prefix
+from foothold.ingest.encoding import DecodeError, decode_bytes, sniff_binary
+from foothold.ingest.feeds import FeedError, looks_like_feed, parse_feed
+from foothold.ingest.html import parse_html
+from foothold.ingest.jsonl import fields, iter_records, looks_like_jsonl
+from foothold.ingest.text import clean_lines, collapse_ws, parse_plain
+from foothold.model import Document, ReadError
+
+__all__ = ["MAX_BYTES", "MIN_BODY_CHARS", "iter_documents", "read_file"]
+
+log = logging.getLogger(__name__)
+
+#: Files larger than this are refused (bytes).
+MAX_BYTES = 20 * 1024 * 1024
+#: A body with fewer characters than this (after boilerplate removal) is "no readable text".
+MIN_BODY_CHARS = 40
+
+_EXT_FORMAT = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "md", ".markdown": "md",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+}
+
+_HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:div|p|h1|meta|title)[\s>]", re.I)
+
+_ENCODING_NAMES = {
+    "cp1251": "windows-1251", "cp1252": "windows-1252", "koi8-r": "koi8-r", "koi8-u": "koi8-u",
+    "euc_kr": "euc-kr", "cp949": "cp949", "gb18030": "gb18030", "big5": "big5", "shift_jis": "shift_jis",
+    "euc_jp": "euc-jp", "utf-8": "utf-8", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be",
+    "utf-32-le": "utf-32-le", "utf-32-be": "utf-32-be", "mac-cyrillic": "mac-cyrillic", "iso8859-5": "iso-8859-5",
+}
+
+_SCRIPT_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ko", "ja", "zh"}
+
+
+def _one_line(text: str, limit: int = 300) -> str:
+    return collapse_ws(text)[:limit]
+
+
+_SCRIPT_RES = {
+    "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
+    "kana": re.compile(r"[\u3040-\u30ff]"),
+    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+}
+_LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def _script_language(sample: str) -> str | None:
+    """``ko``/``ja``/``zh``/``ru``/``uk`` when the script decides it, ``latin`` for Latin text, None if no letters.
+
+    Same thresholds as :func:`foothold.extract.language.detect_language`, counted with
+    regular expressions (fast) instead of a per-character loop.
+    """
+    counts = {k: len(p.findall(sample)) for k, p in _SCRIPT_RES.items()}
+    letters = len(_LETTER_RE.findall(sample))
+    other = max(0, letters - sum(counts.values()))
+    total = sum(counts.values()) + other
+    if total == 0:
+        return None
+    if counts["hangul"] / total > 0.2:
+        return "ko"
+    if counts["kana"] / total > 0.05:
+        return "ja"
+    if counts["han"] / total > 0.2:
+        return "zh"
+    if counts["cyrillic"] / total > 0.3:
+        return "uk" if any(c in sample for c in "ґєії") else "ru"
+    return "latin"
+
+
+def _language(body: str, hint: str | None) -> str | None:
+    """ISO 639-1 code: the declared ``hint`` unless the body's script contradicts it.
+
+    Without a usable hint the body is identified the way
+    :func:`foothold.extract.language.detect_language` does it (script first, then
+    py3langid for Latin-script text), only faster.
+    """
+    if hint:
+        hint = re.split(r"[-_,;\s]", hint.strip().lower(), maxsplit=1)[0]
+        if not re.fullmatch(r"[a-z]{2}", hint):
+            hint = None
+    sample = body[:5000]
+    script = _script_language(sample)
+    if script is None:
+        return hint
+    if script != "latin":
+        if hint == script or (hint == "ru" and script == "uk") or (hint in ("uk", "be") and script == "ru"):
+            return hint
+        return script
+    if hint and hint not in _SCRIPT_LANGS:
+        return hint
+    return _latin_language(sample[:2000])
+
+
+def _latin_language(sample: str) -> str | None:
+    """py3langid's ISO 639-1 code for Latin-script text (as detect_language does for it)."""
+    try:
+        import py3langid
+
+        code, _score = py3langid.classify(sample)
+    except Exception:  # pragma: no cover - classifier failure is not fatal
+        from foothold.extract.language import detect_language
+
+        return detect_language(sample)
+    return str(code)
+
+
+def _make(path: str, title: str | None, body: str, *, fmt: str, encoding: str | None, outlet: str | None,
+          published: str | None, published_source: str | None, language_hint: str | None, url: str | None,
+          min_body: int = MIN_BODY_CHARS) -> Document | ReadError:
+    title = collapse_ws(title) if title else None
+    body = body.strip()
+    if len(collapse_ws(body)) < min_body and not (min_body == 0 and (title or body)):
+        if not body and not title:
+            return ReadError(path, "no readable text (empty document)")
+        return ReadError(path, f"no readable text ({len(collapse_ws(body))} characters of body after boilerplate removal)")
+    text = f"{title}\n\n{body}" if title and body else (title or body)
+    return Document(
+        path=path,
+        text=text,
+        title=title,
+        title_end=len(title) if title else 0,
+        outlet=collapse_ws(outlet) if outlet else None,
+        published=published,
+        published_source=published_source if published else None,
+        language=_language(body or title or "", language_hint),
+        url=url,
+        encoding=_ENCODING_NAMES.get(encoding or "", encoding),
+        format=fmt,
+    )
+
+
+def _html_doc(path: str, markup: str, encoding: str | None, fmt: str = "html", url_hint: str | None = None) -> Document | ReadError:
+    art = parse_html(markup, url_hint=url_hint)
+    if art is None:
+        return ReadError(path, "unparseable HTML")
+    return _make(path, art.title, art.body, fmt=fmt, encoding=encoding, outlet=art.outlet,
+                 published=art.published, published_source=art.published_source,
+                 language_hint=art.lang_attr, url=art.url)
+
+
+def _plain_doc(path: str, text: str, encoding: str | None, fmt: str) -> Document | ReadError:
+    art = parse_plain(text, markdown=(fmt == "md"))
+    return _make(path, art.title, art.body, fmt=fmt, encoding=encoding, outlet=art.outlet,
+                 published=art.published, published_source=art.published_source,
+                 language_hint=None, url=None)
+
+
+def _feed_docs(path: str, text: str, encoding: str | None) -> Iterator[Document | ReadError]:
+    try:
+        items = parse_feed(text)
+    except FeedError as exc:
+        yield ReadError(path, _one_line(str(exc)))
+        return
+    for item in items:
+        item_path = f"{path}#{item.index}"
+        if not item.title and not item.body:
+            yield ReadError(item_path, "empty feed item (no title, no description)")
+            continue
+        yield _make(item_path, item.title, item.body, fmt="feed", encoding=encoding, outlet=item.outlet,
+                    published=item.published, published_source="feed", language_hint=item.language,
+                    url=item.url, min_body=0)
+
+
+def _jsonl_docs(path: str, text: str, encoding: str | None) -> Iterator[Document | ReadError]:
+    any_record = False
+    for rec in iter_records(text):
+        any_record = True
+        item_path = f"{path}#{rec.index}"
+        if rec.data is None:
+            yield ReadError(item_path, rec.error or "unreadable line")
+            continue
+        try:
+            yield _json_doc(item_path, rec.data, encoding)
+        except Exception as exc:  # one bad record must not stop the file
+            log.debug("JSONL record %s failed", item_path, exc_info=True)
+            yield ReadError(item_path, _one_line(f"unreadable record: {type(exc).__name__}: {exc}"))
+    if not any_record:
+        yield ReadError(path, "empty file (no JSON lines)")
+
+
+def _json_doc(path: str, obj: dict, encoding: str | None) -> Document | ReadError:
+    f = fields(obj)
+    published = iso_prefix(f["published"]) if f["published"] else None
+    source = "jsonl" if published else None
+    if f["html"]:
+        art = parse_html(f["html"], url_hint=f["url"])
+        if art is None:
+            return ReadError(path, "unparseable HTML in the html field")
+        if published is None and art.published:
+            published, source = art.published, art.published_source
+        return _make(path, f["title"] or art.title, art.body, fmt="jsonl", encoding=encoding,
+                     outlet=f["outlet"] or art.outlet, published=published, published_source=source,
+                     language_hint=f["language"] or art.lang_attr, url=f["url"] or art.url)
+    raw = f["body"] or ""
+    if raw and re.search(r"<(?:p|div|br|span|a|h\d|ul|li|article)\b[^>]*>", raw[:5000], re.I):
+        from foothold.ingest.html import html_to_text
+
+        raw = html_to_text(raw)
+    if f["title"]:
+        blocks = [b for b in re.split(r"\n\s*\n", raw.replace("\r\n", "\n")) if b.strip()]
+        if len(blocks) == 1 and raw.count("\n") >= 2:
+            blocks = [b for b in raw.split("\n") if b.strip()]
+        body = "\n\n".join(collapse_ws(b) for b in clean_lines(blocks))
+        title, outlet = f["title"], f["outlet"]
+    else:
+        art = parse_plain(raw)
+        title, body = art.title, art.body
+        outlet = f["outlet"] or art.outlet
+        if published is None and art.published:
+            published, source = art.published, art.published_source
+    return _make(path, title, body, fmt="jsonl", encoding=encoding, outlet=outlet, published=published,
+                 published_source=source, language_hint=f["language"], url=f["url"])
+
+
+def _sniff_format(text: str) -> str | None:
+    head = text[:4096].lstrip("\ufeff \t\n")
+    if looks_like_feed(head):
+        return "feed"
+    if _HTML_SNIFF.search(head[:2048]):
+        return "html"
+    if looks_like_jsonl(text[:200_000]):
+        return "jsonl"
+    sample = head[:4096]
+    if sample:
+        letters = sum(ch.isalpha() for ch in sample)
+        printable = sum(ch.isprintable() or ch in "\n\t" for ch in sample)
+        if printable / len(sample) > 0.97 and letters / len(sample) > 0.4:
+            return "txt"
+    return None
+
+
+def read_file(path: str, data: bytes | None = None) -> Iterator[Document | ReadError]:
+    """Read one file (``path`` as displayed) and yield its Document(s) or ReadError(s).
+
+    Args:
+        path: the file path, used both to open the file and as ``Document.path``.
+        data: the file's bytes, when already read (tests); read from disk otherwise.
+
+    Yields:
+        One Document for a single report, one per item for feeds and JSONL, or a
+        ReadError. Never raises for bad content or I/O problems.
+    """
+    try:
+        yield from _read_file(path, data)
+    except RecursionError:
+        yield ReadError(path, "document too deeply nested to parse")
+    except MemoryError:
+        yield ReadError(path, "out of memory while reading")
+    except Exception as exc:  # last line of defence: one file never stops the run
+        log.warning("unexpected error reading %s", path, exc_info=True)
+        yield ReadError(path, _one_line(f"unexpected error: {type(exc).__name__}: {exc}"))
+
+
+def _read_file(path: str, data: bytes | None) -> Iterator[Document | ReadError]:
+    if data is None:
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_BYTES:
+                yield ReadError(path, f"file too large ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB limit)")
+                return
+            with open(path, "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        except IsADirectoryError:
+            yield ReadError(path, "is a directory")
+            return
+        except PermissionError:
+            yield ReadError(path, "permission denied")
+            return
+        except FileNotFoundError:
+            yield ReadError(path, "no such file")
+            return
+        except OSError as exc:
+            yield ReadError(path, _one_line(f"cannot read file: {exc.strerror or exc}"))
+            return
+    if len(data) > MAX_BYTES:
+        yield ReadError(path, f"file too large (> {MAX_BYTES // 1048576} MB limit)")
+        return
+    if not data.strip():
+        yield ReadError(path, "empty file")
+        return
+    ext = os.path.splitext(path)[1].lower()
+    fmt = _EXT_FORMAT.get(ext)
+    if fmt is None:
+        what = sniff_binary(data)
+        if what:
+            yield ReadError(path, f"unknown format (binary file: {what})")
+            return
+    try:
+        text, encoding = decode_bytes(data)
+    except DecodeError as exc:
+        yield ReadError(path, str(exc) if fmt else f"unknown format ({exc})")
+        return
+    if not text.strip():
+        yield ReadError(path, "empty file (whitespace only)")
+        return
+    if fmt is None:
+        fmt = _sniff_format(text)
+        if fmt is None:
+            yield ReadError(path, f"unknown format (extension {ext or 'none'!r}, content not HTML, feed, JSONL or text)")
+            return
+    elif fmt in ("html", "txt", "md") and looks_like_feed(text):
+        fmt = "feed"
+    elif fmt == "txt" and _HTML_SNIFF.match(text.lstrip()[:200]) and re.search(r"</(?:p|div|body|html)>", text[:200_000], re.I):
+        fmt = "html"
+    log.debug("reading %s as %s (%s)", path, fmt, encoding)
+    if fmt == "html":
+        yield _html_doc(path, text, encoding)
+    elif fmt == "feed":
+        if not looks_like_feed(text):
+            if _HTML_SNIFF.search(text[:2048]):
+                yield _html_doc(path, text, encoding)
+            else:
+                yield ReadError(path, "not a feed (no <rss>, <feed> or <rdf:RDF> root element)")
+            return
+        yield from _feed_docs(path, text, encoding)
+    elif fmt == "jsonl":
+        yield from _jsonl_docs(path, text, encoding)
+    else:
+        yield _plain_doc(path, text, encoding, fmt)
+
+
+def _walk(root: str) -> Iterator[str | ReadError]:
+    """Non-hidden files under ``root`` in sorted relative-path order, joined to ``root`` as given."""
+    rels: list[str] = []
+    errors: list[ReadError] = []
+
+    def onerror(exc: OSError) -> None:
+        errors.append(ReadError(getattr(exc, "filename", None) or root, _one_line(f"cannot list directory: {exc.strerror or exc}")))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        rel_dir = os.path.relpath(dirpath, root)
+        for name in filenames:
+            if name.startswith("."):
+                continue
+            rels.append(name if rel_dir == "." else os.path.join(rel_dir, name))
+    yield from errors
+    for rel in sorted(rels, key=lambda r: r.split(os.sep)):
+        yield os.path.join(root, rel)
+
+
+def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
+    """Yield a Document (or a ReadError) for each report under ``paths``.
+
+    Args:
+        paths: files or directories as the user gave them. Directories are read
+            recursively in sorted order, skipping hidden files and folders.
+
+    Yields:
+        :class:`~foothold.model.Document` records (``path`` as given, or the
+        directory joined with the relative file path; ``#N`` appended for the Nth
+        feed item or JSONL record) and :class:`~foothold.model.ReadError` records for
+        anything that cannot be read (nonexistent path, empty, binary, undecodable,
+        unknown format, too large, no readable text...). Never raises for bad input.
+    """
+    for raw in paths:
+        raw = str(raw)
+        try:
+            if os.path.isdir(raw):
+                for item in _walk(raw):
+                    if isinstance(item, ReadError):
+                        yield item
+                    elif os.path.isfile(item):
+                        yield from read_file(item)
+                    else:
+                        yield ReadError(item, "not a regular file")
+            elif os.path.isfile(raw):
+                yield from read_file(raw)
+            elif os.path.lexists(raw):
+                yield ReadError(raw, "not a regular file (broken link, device or socket)")
+            else:
+                yield ReadError(raw, "no such file or directory")
+        except Exception as exc:  # pragma: no cover - defensive: the walk itself failed
+            log.warning("cannot read %s", raw, exc_info=True)
+            yield ReadError(raw, _one_line(f"cannot read: {type(exc).__name__}: {exc}"))

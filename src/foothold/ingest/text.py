@@ -1,0 +1,389 @@
+"""Plain-text and Markdown reports: title, dateline, outlet, body without boilerplate.
+
+Layout handled (see the corpus ANNOTATION.md, sections 1-2)::
+
+    [date line, e.g. "Thursday, February 26, 2026"]      -> published
+    Title line                                           -> title
+    [Published: 8 November 2024 | Outlet | Section]      -> published, outlet
+    [Date:  /  By Someone  /  Updated: ...]              -> dropped
+    MOSCOW (Outlet) - First paragraph ...                -> outlet; prefix dropped
+    ...
+    [Share post: / Popular / Related ... teasers]        -> dropped
+    [sign-off: "Outlet", "- Outlet", "(Reporting by Outlet; ...)"] -> dropped, outlet hint
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from foothold.ingest.dates import find_date, find_date_span, parse_date
+
+__all__ = [
+    "DATE_LABEL",
+    "UPDATED_LABEL",
+    "PlainArticle",
+    "clean_lines",
+    "collapse_ws",
+    "parse_plain",
+]
+
+log = logging.getLogger(__name__)
+
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without zero-width characters, BOMs and soft hyphens."""
+    return _INVISIBLE_RE.sub("", text) if _INVISIBLE_RE.search(text) else text
+
+
+def collapse_ws(text: str) -> str:
+    """``text`` with invisible characters removed and runs of whitespace made one space."""
+    return " ".join(strip_invisible(text).split())
+
+
+DATE_LABEL = re.compile(
+    r"^\s*(?:published(?:\s+on)?|posted(?:\s+on)?|first\s+published(?:\s+on)?|publication\s+date|date(?:d)?|pubdate"
+    r"|опубликовано|дата\s+публикации|дата|размещено|публикация"
+    r"|발행일?|입력|등록일?|게시일?|작성일?|송고"
+    r"|发布时间|发布日期|发布于|发表于|发表时间|日期|時間|发稿时间|發佈時間|發布時間|公開日|投稿日|配信日)"
+    r"\s*(?:[:：]\s*|\s+(?=[^\n]{0,30}\d))",
+    re.I,
+)
+UPDATED_LABEL = re.compile(
+    r"^\s*(?:(?:last\s+)?updated|modified|last\s+modified|обновлено|изменено|дата\s+обновления|수정(?:일)?|업데이트|최종\s*수정"
+    r"|更新时间|更新于|更新日期|更新|最后更新)\b\s*[:：]?",
+    re.I,
+)
+_LABEL_ONLY = re.compile(
+    r"^\s*(?:date|dated|published|posted|author|authors|by|source|tags?|category|section|updated|дата|автор|источник"
+    r"|опубликовано|발행|입력|기자|日期|作者|来源|发布时间)\s*[:：]?\s*$",
+    re.I,
+)
+_BYLINE = re.compile(r"^\s*(?:by|от|автор[:：]?)\s+[\w.'’\- ]{2,60}$", re.I)
+_WEEKDAYS = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?|"
+    r"понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|"
+    r"[월화수목금토일]요일|星期[一二三四五六日天]|周[一二三四五六日]|[月火水木金土日]曜日",
+    re.I,
+)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?\b", re.I)
+_SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*|\s+[—–]\s*|\s*[—–]\s+")
+_GENERIC_SEGMENT = re.compile(
+    r"^(?:analysis|news|opinion|comment|commentary|feature|features|interview|exclusive|blog|world|business|politics"
+    r"|economy|markets?|tech|technology|asia|europe|russia|korea|china|sport|culture|explainer|review|reviews|editorial"
+    r"|analysis and opinion|breaking|updated?|staff|newsroom|desk|анализ|новости|мнение|аналитика|экономика|политика"
+    r"|분석|뉴스|사설|칼럼|新闻|分析|评论|观点)$",
+    re.I,
+)
+# "Source: X" names where the content came from, not who published this copy.
+_SOURCE_LABEL = re.compile(r"^\s*(?:source|sources|via|источник|来源|來源|출처|자료)\s*[:：]", re.I)
+_OUTLET_SUFFIX = re.compile(r"\s+(?:blog|newsroom|staff|desk|online|website)$", re.I)
+
+# A dateline opening the first paragraph: "MOSCOW (Outlet) - ", "PYONGYANG, June 17 (Outlet) - ",
+# "МОСКВА, 21 августа (Outlet) — ", "[서울=연합뉴스] ".
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-/]{1,40}?)(?:,\s*(?P<when>[^()\n]{1,40}?))?\s*"
+    r"\((?P<outlet>[^()\n]{2,60})\)\s*[-–—:]+\s+"
+)
+_DATELINE_KO = re.compile(r"^\s*[\[(【](?P<place>[^=\]\n]{1,20})=(?P<outlet>[^\]\n)】]{2,30})[\])】]\s*")
+_DATELINE_SLASH = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .\-]{1,40}),\s*(?P<when>[^/\n]{1,30})\s*/(?P<outlet>[^/\n]{2,40})/\.?\s*[-–—]?\s*")
+
+_SIGNOFF_REPORTING = re.compile(
+    r"^\(?\s*(?:reporting|writing|additional reporting|editing|compiled)\s+by\s+(?P<who>[^;,()]+?)\s*(?:[;,].*)?\)?\s*$",
+    re.I,
+)
+_SIGNOFF_DASH = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\n.!?]{2,60}?)\s*$")
+_SIGNOFF_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[^.\n]{2,60})", re.I)
+_END_MARKERS = re.compile(r"^\s*(?:-?\s*ends?\s*-?|#{3}|-30-|\*{3}|end of article)\s*$", re.I)
+
+# Headings after which everything is site furniture.
+_TAIL_HEADINGS = re.compile(
+    r"^\s*(?:share(?:\s+(?:post|this(?:\s+(?:article|story|post|page))?|on\s+\w+|via))?|popular(?:\s+(?:posts|stories|now|articles))?"
+    r"|most\s+(?:read|popular|viewed)|more\s+like\s+this|more\s+(?:stories|from\s+.{1,40}|news)|related(?:\s+(?:articles|stories|posts|news|content|coverage))?"
+    r"|read\s+(?:also|more|next)|see\s+also|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+for\s+you)?|top\s+stories|editor'?s\s+picks"
+    r"|trending(?:\s+now)?|latest(?:\s+(?:news|stories))?|tags?|topics|comments?|leave\s+a\s+(?:reply|comment)|sign\s+up.*newsletter.*|subscribe.*"
+    r"|читайте\s+также|смотрите\s+также|также\s+читайте|по\s+теме|популярное|главное|поделиться|комментарии|теги|выбор\s+редакции"
+    r"|관련\s*기사|많이\s*본\s*뉴스|공유하기|인기\s*기사|댓글|태그"
+    r"|相关(?:新闻|阅读|文章|报道)|推荐阅读|延伸阅读|热门(?:新闻|文章)?|分享(?:到)?|评论|标签)\s*[:：]?\s*$",
+    re.I,
+)
+# Single lines that are furniture wherever they are.
+_NOISE_LINE = re.compile(
+    r"^\s*(?:advertisement|advert|sponsored|ad|реклама|광고|广告|share|print|email|save|copy link|facebook|twitter|x|telegram|whatsapp|linkedin|vk"
+    r"|(?:read\s+(?:also|more)|see\s+also|also\s+read|читайте\s+также|смотрите\s+также|관련\s*기사|相关阅读|延伸阅读)\s*[:：].{0,200}"
+    r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies.{0,300}|.{0,80}\buse\s+of\s+cookies\b.{0,80}"
+    r"|(?:photo|image|фото|사진|图)\s*[:：].{0,120})\s*$",
+    re.I,
+)
+
+
+def clean_lines(paragraphs: list[str]) -> list[str]:
+    """Drop furniture paragraphs and cut the trailing block that starts at a furniture heading.
+
+    A heading such as "Share post:", "Related" or "ЧИТАЙТЕ ТАКЖЕ" ends the article when
+    nothing after it looks like article prose (a paragraph of 200+ characters);
+    otherwise only the heading and the short teaser line right after it are dropped.
+    """
+    out: list[str] = []
+    i = 0
+    n = len(paragraphs)
+    while i < n:
+        para = paragraphs[i].strip()
+        if not para:
+            i += 1
+            continue
+        first_line = para.split("\n", 1)[0]
+        if _TAIL_HEADINGS.match(first_line) and len(first_line) < 80:
+            rest = paragraphs[i + 1 :]
+            if out and not any(len(p.strip()) >= 200 and not p.strip().endswith(("...", "…")) for p in rest):
+                break
+            i += 1
+            if i < n and len(paragraphs[i].strip()) < 120:
+                i += 1  # the teaser that followed the heading
+            continue
+        if _NOISE_LINE.match(para):
+            i += 1
+            continue
+        out.append(para)
+        i += 1
+    return out
+
+
+@dataclass(slots=True)
+class PlainArticle:
+    """Fields read from a plain-text report; ``body`` has paragraphs separated by blank lines."""
+
+    title: str | None
+    body: str
+    outlet: str | None
+    published: str | None
+    published_source: str | None
+    outlet_source: str | None = None
+
+
+def _is_date_line(line: str) -> str | None:
+    """The date if ``line`` is nothing but a date (weekday, time and punctuation allowed)."""
+    if len(line) > 60:
+        return None
+    found = find_date(line)
+    if not found:
+        return None
+    rest = _WEEKDAYS.sub(" ", line)
+    rest = _TIME.sub(" ", rest)
+    # remove the date itself: digits, month names, CJK date characters
+    rest = re.sub(r"\d+(?:st|nd|rd|th)?|[年月日년월일]", " ", rest)
+    rest = re.sub(
+        r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+        r"(?:январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)[а-я]*\.?|\bг(?:ода?)?\.?",
+        " ",
+        rest,
+    )
+    rest = re.sub(r"[\W_]+", "", rest)
+    return found if len(rest) <= 3 else None
+
+
+def _outlet_from_segments(rest: str) -> str | None:
+    for seg in _SEPARATORS.split(rest):
+        seg = seg.strip(" ,;:.|·•-–—()[]")
+        if not seg or len(seg) > 60 or not any(ch.isalpha() for ch in seg):
+            continue
+        if _GENERIC_SEGMENT.match(seg) or _BYLINE.match(seg) or UPDATED_LABEL.match(seg) or _SOURCE_LABEL.match(seg):
+            continue
+        if find_date(seg) or _TIME.fullmatch(seg):
+            continue
+        seg = _OUTLET_SUFFIX.sub("", seg).strip()
+        return seg or None
+    return None
+
+
+def _published_line(line: str) -> tuple[str | None, str | None] | None:
+    """(date, outlet) from a "Published: ..." line, or None if the line is not one."""
+    m = DATE_LABEL.match(line)
+    if not m:
+        return None
+    rest = line[m.end() :].strip()
+    if not rest:
+        return None, None
+    span = find_date_span(rest)
+    if span:
+        date, start, end = span
+        remainder = rest[:start] + " | " + rest[end:]
+    else:
+        date = parse_date(_first_segment_with_digits(rest))
+        remainder = rest if date is None else _remove_segment_with_digits(rest)
+    remainder = _WEEKDAYS.sub(" ", remainder)
+    remainder = _TIME.sub(" ", remainder)
+    return date, _outlet_from_segments(remainder)
+
+
+def _first_segment_with_digits(rest: str) -> str:
+    for seg in _SEPARATORS.split(rest):
+        if any(ch.isdigit() for ch in seg):
+            return seg.strip()
+    return rest
+
+
+def _remove_segment_with_digits(rest: str) -> str:
+    segs = _SEPARATORS.split(rest)
+    for i, seg in enumerate(segs):
+        if any(ch.isdigit() for ch in seg):
+            return " | ".join(segs[:i] + segs[i + 1 :])
+    return rest
+
+
+def _strip_markdown(line: str) -> str:
+    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
+    line = re.sub(r"\s+#+\s*$", "", line)
+    line = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", line)
+    line = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line)
+    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
+    line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", r"\1", line)
+    line = re.sub(r"^\s{0,3}>\s?", "", line)
+    line = re.sub(r"^\s*[-*+]\s+", "", line) if re.match(r"^\s*[-*+]\s+\S", line) else line
+    return line
+
+
+def _paragraphs(lines: list[str]) -> list[str]:
+    """Blank-line separated paragraphs; lines inside one paragraph are joined with a space."""
+    paras: list[str] = []
+    cur: list[str] = []
+    for line in lines:
+        if line.strip():
+            cur.append(line.strip())
+        elif cur:
+            paras.append(" ".join(cur))
+            cur = []
+    if cur:
+        paras.append(" ".join(cur))
+    return paras
+
+
+def _signoff(para: str, known_outlet: str | None) -> tuple[bool, str | None]:
+    """(is a sign-off line, outlet it names)."""
+    line = para.strip()
+    if len(line) > 160 or "\n" in line:
+        return False, None
+    if _END_MARKERS.match(line):
+        return True, None
+    m = _SIGNOFF_REPORTING.match(line)
+    if m:
+        return True, m.group("who").strip()
+    m = _SIGNOFF_COPYRIGHT.match(line)
+    if m:
+        return True, m.group("who").strip()
+    m = _SIGNOFF_DASH.match(line)
+    if m and len(m.group("who").split()) <= 6:
+        return True, _OUTLET_SUFFIX.sub("", m.group("who").strip())
+    if known_outlet and collapse_ws(line).lower().strip(" .") == known_outlet.lower():
+        return True, known_outlet
+    words = line.split()
+    if (
+        1 <= len(words) <= 5
+        and not re.search(r"[.!?:;\"”»,]$", line)
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        and not any(ch.isdigit() for ch in line)
+    ):
+        return True, _OUTLET_SUFFIX.sub("", line)
+    return False, None
+
+
+def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
+    """Read title, date, outlet and body from a plain-text (or Markdown) report.
+
+    Args:
+        text: decoded file content (``\\n`` line ends).
+        markdown: strip Markdown syntax (headings, emphasis, links) first.
+
+    Returns:
+        A :class:`PlainArticle`; ``title`` is None when the text has no lines.
+    """
+    lines = text.split("\n")
+    if markdown:
+        lines = [_strip_markdown(line) for line in lines]
+    lines = strip_invisible("\n".join(lines)).split("\n")
+    i = 0
+    n = len(lines)
+    published: str | None = None
+    published_source: str | None = None
+    outlet: str | None = None
+    outlet_source: str | None = None
+    title: str | None = None
+
+    def header_line(line: str) -> bool:
+        nonlocal published, published_source, outlet, outlet_source
+        if _LABEL_ONLY.match(line) or _BYLINE.match(line):
+            return True
+        if UPDATED_LABEL.match(line) and len(line) < 120:
+            return True
+        pl = _published_line(line) if len(line) < 160 else None
+        if pl is not None:
+            date, out = pl
+            if date and published_source != "published-line":
+                published, published_source = date, "published-line"
+            if out and not outlet:
+                outlet, outlet_source = out, "published-line"
+            return date is not None or out is not None or len(line) < 40
+        date = _is_date_line(line)
+        if date:
+            if published is None:
+                published, published_source = date, "dateline"
+            return True
+        return False
+
+    # leading header lines (a date line before the title), then the title
+    while i < n:
+        line = lines[i].strip()
+        i += 1
+        if not line:
+            continue
+        if header_line(line):
+            continue
+        m = re.match(r"(?i)^\s*(?:title|headline|заголовок|제목|标题)\s*[:：]\s*(.+)$", line)
+        title = collapse_ws(m.group(1) if m else line)
+        break
+    # header lines after the title
+    while i < n:
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        if len(line) < 200 and header_line(line):
+            i += 1
+            continue
+        break
+
+    paras = _paragraphs(lines[i:])
+    if paras:
+        first = paras[0]
+        for pat in (_DATELINE, _DATELINE_SLASH, _DATELINE_KO):
+            m = pat.match(first)
+            if m:
+                cand = m.group("outlet").strip()
+                if cand and not any(ch.isdigit() for ch in cand) and len(cand.split()) <= 6:
+                    if not outlet:
+                        outlet, outlet_source = cand, "dateline"
+                    paras[0] = first[m.end() :].lstrip()
+                break
+    paras = clean_lines(paras)
+    # sign-off lines at the end
+    for _ in range(3):
+        if len(paras) < 2:
+            break
+        is_signoff, who = _signoff(paras[-1], outlet)
+        if not is_signoff:
+            break
+        paras.pop()
+        if who and not outlet and not any(ch.isdigit() for ch in who):
+            outlet, outlet_source = who, "signoff"
+    body = "\n\n".join(collapse_ws(p) for p in paras)
+    return PlainArticle(
+        title=title,
+        body=body,
+        outlet=outlet,
+        published=published,
+        published_source=published_source,
+        outlet_source=outlet_source,
+    )
