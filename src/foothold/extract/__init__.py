@@ -82,9 +82,18 @@ def _init_worker(case: Case) -> None:
     _WORKER = Extractor(case)
 
 
-def _work(doc: Document) -> Evidence:
+def _work(doc: Document) -> Evidence | ReadError:
     assert _WORKER is not None
-    return _WORKER.extract(doc)
+    return _safe_extract(_WORKER, doc)
+
+
+def _safe_extract(extractor: Extractor, doc: Document) -> Evidence | ReadError:
+    """Extract one document; an unexpected failure becomes a ReadError for that document only."""
+    try:
+        return extractor.extract(doc)
+    except Exception as exc:  # one bad document must not stop the run
+        log.debug("extraction failed for %s", doc.path, exc_info=True)
+        return ReadError(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
 def extract_document(doc: Document, case: Case | None = None) -> Evidence:
@@ -110,11 +119,11 @@ def extract_documents(
     docs = [x for x in items if isinstance(x, Document)]
     if jobs > 1 and len(docs) > chunksize:
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(case,)) as pool:
-            results = list(pool.map(_work, docs, chunksize=chunksize))
+            results: list[Evidence | ReadError] = list(pool.map(_work, docs, chunksize=chunksize))
     else:
         extractor = Extractor(case)
-        results = [extractor.extract(d) for d in docs]
-    assign_clusters(results)
+        results = [_safe_extract(extractor, d) for d in docs]
+    assign_clusters([r for r in results if isinstance(r, Evidence)])
     it = iter(results)
     for x in items:
         yield next(it) if isinstance(x, Document) else x

@@ -1,0 +1,105 @@
+"""Regenerate docs/figures.md: extraction scores per corpus and per language.
+
+Runs ``foothold extract`` on the shared dev corpus and on the project's own
+annotated sample (tests/corpus), scores each with ``../shared/eval/score.py``,
+and again per language (the gold file split by its ``language`` field).
+
+Usage::
+
+    .venv/bin/python scripts/figures.py [--out docs/figures.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SCORER = SHARED / "eval" / "score.py"
+FIELDS = ("relevant", "language", "published", "indicators", "sectors", "quantities", "attributions", "entities", "cluster")
+
+
+def corpora() -> dict[str, tuple[Path, Path]]:
+    """name -> (documents folder, folder holding gold.jsonl and aliases.json)."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from foothold.cli import sample_corpus_path
+
+    return {
+        "dev (../shared/corpus/dev)": (SHARED / "corpus" / "dev" / "docs", SHARED / "corpus" / "dev"),
+        "sample (tests/corpus)": (Path(sample_corpus_path()), ROOT / "tests" / "corpus"),
+    }
+
+
+def _extract(docs: Path, out: Path) -> None:
+    with out.open("w", encoding="utf-8") as fh:
+        subprocess.run([sys.executable, "-m", "foothold", "extract", str(docs), "--format", "jsonl"], stdout=fh, stderr=subprocess.DEVNULL, check=False)
+
+
+def _score(gold: Path, aliases: Path, pred: Path) -> dict:
+    args = [sys.executable, str(SCORER), "--gold", str(gold), "--json", str(pred)]
+    if aliases.exists():
+        args[3:3] = ["--aliases", str(aliases)]
+    return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
+
+
+def _value(stats: dict) -> float:
+    return stats["accuracy"] if "accuracy" in stats else stats["f1"]
+
+
+def _tail(path: str) -> str:
+    return path.replace("\\", "/").split("/")[-1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--out", default=str(ROOT / "docs" / "figures.md"))
+    args = parser.parse_args()
+    rows: list[tuple[str, str, dict]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        for name, (docs, meta) in corpora().items():
+            gold_path = meta / "gold.jsonl"
+            if not gold_path.exists():
+                continue
+            pred = tmpdir / "pred.jsonl"
+            _extract(docs, pred)
+            rows.append((name, "all", _score(gold_path, meta / "aliases.json", pred)))
+            gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+            preds = [json.loads(line) for line in pred.read_text(encoding="utf-8").splitlines() if line.strip()]
+            languages = sorted({g["language"] for g in gold if g.get("language")})
+            if len(languages) < 2:
+                continue
+            for lang in languages:
+                keep = {g["path"] for g in gold if g.get("language") == lang}
+                g_file = tmpdir / f"gold-{lang}.jsonl"
+                p_file = tmpdir / f"pred-{lang}.jsonl"
+                g_file.write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in gold if g["path"] in keep) + "\n", encoding="utf-8")
+                p_file.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in preds if any(_tail(p["path"]) == _tail(k) or p["path"].endswith("/" + k) for k in keep)) + "\n", encoding="utf-8")
+                rows.append((name, lang, _score(g_file, meta / "aliases.json", p_file)))
+    lines = [
+        "# Measured figures",
+        "",
+        "Regenerate with `.venv/bin/python scripts/figures.py`. Scores come from `../shared/eval/score.py`",
+        "(accuracy for relevant, language and published; F1 for the rest; overall is their unweighted mean).",
+        "The per-language rows score only that language's documents (cluster F1 is then within the language).",
+        "",
+        "## Extraction scores",
+        "",
+        "| corpus | language | docs | " + " | ".join(FIELDS) + " | overall |",
+        "|---|---|---|" + "---|" * len(FIELDS) + "---|",
+    ]
+    for name, lang, rep in rows:
+        vals = " | ".join(f"{_value(rep['fields'][f]):.3f}" for f in FIELDS)
+        lines.append(f"| {name} | {lang} | {rep['documents']['gold']} | {vals} | {rep['overall']:.3f} |")
+    lines += ["", "Speed figures: `docs/benchmark-extract.md` (extraction), `docs/assess-benchmark.md`,", "`docs/scenario-benchmark.md`.", ""]
+    Path(args.out).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
