@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foothold.assess.types import Assessment, Contribution, HypothesisResult, TimelinePoint
 from foothold.case import default_case
@@ -386,9 +388,10 @@ def test_hypotheses_and_probabilities(page):
         assert html.escape(h.statement) in sec
     for p in ("27%", "58%", "15%", "55%", "30%"):
         assert p in sec
-    assert "unlikely (20–45%)" in sec
-    assert "likely (55–80%)" in sec
-    assert "very unlikely (5–20%)" in sec
+    text = re.sub(r"<[^>]+>", "", sec)
+    assert "unlikely (20–45%)" in text
+    assert "likely (55–80%)" in text
+    assert "very unlikely (5–20%)" in text
 
 
 def test_no_confidence_word_with_likelihood_word(page):
@@ -453,6 +456,7 @@ def test_documents_with_highlights(page, evidence):
     # two claims on one sentence: one mark, both in its title
     assert 'title="ind_placement_target / positive; ind_inflow / positive"' in sec
     assert "Harbour Gazette" in sec and "k1" in sec and "not relevant" in sec
+    assert "~40 person" in sec
     assert "&lt;script&gt;alert(8)&lt;/script&gt; (person)" in sec
 
 
@@ -544,3 +548,38 @@ def test_iso_day():
     assert iso_day("2021-03-09") == "2021-03-09"
     assert iso_day("2021-13") is None
     assert iso_day(None) is None and iso_day("March") is None
+
+
+# -- properties ------------------------------------------------------------
+
+
+_TAG = re.compile(
+    r'<(?:mark class="(?:positive|negative|mixed)" title="[^"<>]*"|/mark|a id="claim-c[0-9a-f]{16}"|/a)>'
+)
+
+
+@st.composite
+def _text_and_claims(draw):
+    pieces = list("ab <>&\"'/!-\n") + ["</script>", "<!--", "é", "javascript:"]
+    text = "".join(draw(st.lists(st.sampled_from(pieces), max_size=30)))
+    n = len(text)
+    claims = []
+    for i in range(draw(st.integers(0, 4))):
+        if n == 0:
+            break
+        s = draw(st.integers(0, n - 1))
+        e = draw(st.integers(s + 1, n))
+        pol = draw(st.sampled_from(["positive", "negative"]))
+        claims.append(Claim("d", f"ind_{i}<x>", pol, text[s:e], s, e))
+    return text, claims
+
+
+@settings(max_examples=200, deadline=None)
+@given(_text_and_claims())
+def test_highlight_never_leaks_markup(data):
+    text, claims = data
+    out, missing = highlight(text, claims)
+    assert not missing
+    assert _TAG.sub("", out) == html.escape(text)
+    # every "<" left in the output opens one of our own tags
+    assert all(_TAG.match(out, m.start()) for m in re.finditer("<", out))

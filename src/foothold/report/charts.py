@@ -111,7 +111,7 @@ def claims_chart(rows: list[dict[str, Any]], indicator_order: list[str]) -> dict
         .mark_point(filled=True, size=70, opacity=0.75)
         .encode(
             x=alt.X("date:T", title="Published"),
-            y=alt.Y("indicator:N", title=None, sort=order),
+            y=alt.Y("indicator:N", title=None, sort=order, axis=alt.Axis(labelLimit=320)),
             color=alt.Color(
                 "polarity:N",
                 scale=alt.Scale(domain=list(POLARITY_COLORS), range=list(POLARITY_COLORS.values())),

@@ -57,28 +57,35 @@ nav.toc{font-size:.9rem}nav.toc a{margin-right:.8rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0;font-size:.9rem}
 th,td{border:1px solid var(--line);padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:var(--bg2)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}td.num{white-space:nowrap}
-td.sent{min-width:18rem}
+td.sent{min-width:14rem}td.sent,td.src{word-break:break-word}td.src{min-width:10rem}td{overflow-wrap:break-word}.nowrap{white-space:nowrap}
+.scroll{overflow-x:auto}
 .bar{position:relative;background:#eee;height:.9rem;min-width:8rem;border-radius:2px}
 .bar span{position:absolute;left:0;top:0;bottom:0;background:var(--pos);border-radius:2px}
 .bar span.prior{background:none;border-right:2px solid #000;}
 .pol-positive{color:var(--pos);font-weight:600}.pol-negative{color:var(--neg);font-weight:600}
 .ind{border:1px solid var(--line);border-radius:4px;padding:.2rem .9rem .6rem;margin:.8rem 0;break-inside:avoid}
 .ind h3{margin-top:.5rem}.ind .none{color:var(--muted);font-style:italic}
+.ind .count{float:right;font-size:.85rem;font-weight:600;color:var(--muted)}
+.ind .desc{margin:.2rem 0}.ind.empty{padding-bottom:.2rem}.ind.empty h3{margin:.35rem 0 0}
+.ind.empty .desc,.ind.empty .none{display:inline;font-size:.85rem;color:var(--muted)}
+.ind.empty .none{margin-left:.4rem}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
 ul.claims{padding-left:1.1rem;margin:.3rem 0}ul.claims li{margin:.35rem 0}
 q{quotes:"\\201C" "\\201D"}
 .chart{width:100%;margin:.6rem 0}
 .doc{border-top:1px solid var(--line);padding-top:.3rem;margin-top:1.2rem}
 pre.text{white-space:pre-wrap;word-wrap:break-word;background:var(--bg2);border:1px solid var(--line);
- padding:.7rem;font:13px/1.5 ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;max-height:40rem;overflow:auto}
+ padding:.7rem;font:14px/1.55 Georgia,\"Times New Roman\",serif;max-height:40rem;overflow:auto}
 mark{padding:0 1px}mark.positive{background:#cfe3f6}mark.negative{background:#fbdcc0}
 mark.mixed{background:#e4d7f5}
-dl.kv{display:grid;grid-template-columns:max-content 1fr;gap:.1rem .8rem;margin:.3rem 0;font-size:.88rem}
+dl.kv{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:.1rem .8rem;margin:.3rem 0;font-size:.88rem}
+dl.kv dd{overflow-wrap:anywhere}
+#hypotheses dl.kv{grid-template-columns:max-content 1fr}
 dl.kv dt{color:var(--muted)}dl.kv dd{margin:0}
 .tag{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
-@media (max-width:800px){.cols{grid-template-columns:1fr}}
-@media print{body{max-width:none;padding:0;font-size:11pt}nav.toc,.chart{display:none}
+@media (max-width:800px){.cols{grid-template-columns:1fr}dl.kv{grid-template-columns:max-content 1fr}}
+@media print{body{max-width:none;padding:0;font-size:11pt}nav.toc{display:none}.chart{break-inside:avoid}
  pre.text{max-height:none;overflow:visible}a{color:inherit;text-decoration:none}
  .doc,.ind,tr{break-inside:avoid}h2{break-after:avoid}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
@@ -229,7 +236,7 @@ def _header(
 </header>"""
 
 
-def _toc(has_timeline_chart: bool, has_fan: bool, has_errors: bool) -> str:
+def _toc(has_fan: bool, has_errors: bool) -> str:
     items = [
         ("hypotheses", "Hypotheses"),
         ("contributions", "Evidence that moved it"),
@@ -297,7 +304,7 @@ def _hypotheses(case: Case, assessment: Assessment | None) -> str:
             f"<td>{esc(statement)}</td>"
             f"<td class='num'>{pct(r.prior)}</td>"
             f"<td class='num'><b>{pct(r.probability)}</b></td>"
-            f"<td>{esc(r.word)} ({round(lo * 100)}–{round(hi * 100)}%)</td>"
+            f"<td>{esc(r.word)} <span class='nowrap'>({round(lo * 100)}–{round(hi * 100)}%)</span></td>"
             f"<td>{_bar(r.probability, r.prior)}</td></tr>"
         )
     out.append("</tbody></table>")
@@ -342,13 +349,14 @@ def _contributions(case: Case, assessment: Assessment | None) -> str:
         "against the others, after weighting.</p>"
     )
     hyp_heads = "".join(
-        f'<th class="num" title="{esc(h)}">log LR<br>{esc(_hyp_label(case, h))}</th>'
-        for h in hyp_ids
+        f'<th class="num" title="{esc(h)}">{esc(_hyp_label(case, h))}</th>' for h in hyp_ids
     )
     out.append(
-        "<table><thead><tr><th>Indicator</th><th>Polarity</th>"
-        f"{hyp_heads}<th class='num'>Weight</th><th>Grade</th><th class='num'>Reports</th>"
-        "<th>Sentence</th><th>Source</th></tr></thead><tbody>"
+        "<div class='scroll'><table><thead><tr><th rowspan='2'>Indicator</th>"
+        f"<th rowspan='2'>Polarity</th><th colspan='{len(hyp_ids)}'>log LR</th>"
+        "<th class='num' rowspan='2'>Weight</th><th rowspan='2'>Grade</th>"
+        "<th class='num' rowspan='2'>Reports</th><th rowspan='2'>Sentence</th>"
+        f"<th rowspan='2'>Source</th></tr><tr>{hyp_heads}</tr></thead><tbody>"
     )
     for c in top:
         lrs = "".join(
@@ -362,10 +370,10 @@ def _contributions(case: Case, assessment: Assessment | None) -> str:
             f"<td class='num'>{c.weight:.2f}</td><td>{esc(c.grade)}</td>"
             f"<td class='num'>{c.n_reports}</td>"
             f"<td class='sent'><q>{esc(c.sentence)}</q></td>"
-            f"<td>{esc(c.outlet or 'unknown outlet')}, {esc(c.published or 'undated')}{attrib}"
+            f"<td class='src'>{esc(c.outlet or 'unknown outlet')}, {esc(c.published or 'undated')}{attrib}"
             f'<br><a href="#{_anchor("doc", c.doc_id)}">document</a></td></tr>'
         )
-    out.append("</tbody></table></section>")
+    out.append("</tbody></table></div></section>")
     return "\n".join(out)
 
 
@@ -385,11 +393,12 @@ def _claim_item(ref: _ClaimRef) -> str:
 def _indicator_block(ind_id: str, label: str, description: str, refs: list[_ClaimRef]) -> str:
     docs = {r.ev.doc_id for r in refs}
     origins = {r.origin for r in refs}
+    count = esc(_origins_text(len(docs), len(origins)))
+    empty = "" if refs else " empty"
     parts = [
-        f'<div class="ind" id="{_anchor("ind", ind_id)}"><h3>{esc(label)} '
-        f'<code class="muted">{esc(ind_id)}</code></h3>',
-        f"<p>{esc(description)}</p>" if description else "",
-        f'<p class="meta"><b>{esc(_origins_text(len(docs), len(origins)))}</b></p>',
+        f'<div class="ind{empty}" id="{_anchor("ind", ind_id)}"><h3>{esc(label)} '
+        f'<code class="muted">{esc(ind_id)}</code> <span class="count">{count}</span></h3>',
+        f'<p class="desc">{esc(description)}</p>' if description else "",
     ]
     if not refs:
         parts.append('<p class="none">No evidence yet.</p></div>')
@@ -438,7 +447,8 @@ def _chart_block(chart_id: str, spec: dict[str, Any] | None) -> str:
     if spec is None:
         return ""
     return (
-        f'<div class="chart" id="{esc(chart_id)}"></div>'
+        f'<div class="chart" id="{esc(chart_id)}"><noscript><p class="meta">This chart needs '
+        "JavaScript; the tables carry the same numbers.</p></noscript></div>"
         f'<script type="application/json" data-chart="{esc(chart_id)}">'
         f"{charts.embed_json(spec)}</script>"
     )
@@ -522,6 +532,7 @@ _FAN_KEYS = ("q05", "q25", "q50", "q75", "q95")
 
 def _fan(case: Case, fan: list[dict]) -> tuple[str, bool]:
     labels = {s.id: s.label for s in case.sectors}
+    labels.setdefault("total", "All sectors (total)")
     rows: list[dict[str, Any]] = []
     for row in fan:
         try:
@@ -534,7 +545,7 @@ def _fan(case: Case, fan: list[dict]) -> tuple[str, bool]:
             )
         except (KeyError, TypeError, ValueError) as exc:
             logger.warning("fan row skipped (%s): %r", exc, row)
-    order = [s.label for s in case.sectors]
+    order = [s.label for s in case.sectors] + [labels["total"]]
     spec = _safe_chart("fan", charts.fan_chart, rows, order)
     out = [
         '<section id="fan"><h2>Fan chart: North Korean workers by sector</h2>',
@@ -642,7 +653,7 @@ def _documents(evidence: list[Evidence]) -> str:
                     "Quantities",
                     esc(
                         "; ".join(
-                            f"{'~' if q.approximate else ''}{q.value:,.0f} {q.unit}"
+                            f"{'~' if q.approximate else ''}{q.value:,.10g} {q.unit}"
                             + (f" ({q.measure})" if q.measure else "")
                             for q in ev.quantities
                         )
@@ -710,7 +721,7 @@ def render_report(
     timeline_html, timeline_chart = _timeline(case, refs, timeline)
     fan_html, fan_chart = _fan(case, fan) if fan else ("", False)
     body = [
-        _toc(True, bool(fan), bool(errors)),
+        _toc(bool(fan), bool(errors)),
         _header(case, evidence, assessment, generated_at),
         _hypotheses(case, assessment),
         _contributions(case, assessment),
