@@ -146,7 +146,8 @@ PLAN = _rx(
     r"\bneeds?\s+to\b", r"\bcould\b", r"\bmight\b", r"\bcan\b",
     r"\bmay\s+(?:be|have|not|also|well|become|help|need|face|take|go|use|send|seek|want|try|lead|prove|remain|work|soon|impede|hamper|complicate)\b", r"\bwhether\b",
     r"\bif\s+it\s+goes\s+ahead\b", r"\blikely\s+to\b", r"\bwould\s+(?:mark|tie|offer|allow|need|require)\b",
-    r"\bemphasi[sz]ed\b", r"\bstressed\b", r"\boutlined\b", r"\bmaximi[sz]", r"\bcompetitiveness\b", r"\bprioriti[sz]",
+    r"\bemphasi[sz]ed\b", r"\bstressed\b", r"\btold\s+(?:\w+\s+){0,4}to\s+(?!the\b)", r"\bhas\s+been\s+told\b", r"\bhave\s+been\s+told\b",
+    r"\bis\s+to\s+(?:seek|find|win|secure|pursue|pitch)\b", r"\binstruct", r"\border(?:s|ed)?\s+(?:\w+\s+){0,3}to\s+(?:find|seek|win|secure|pursue)\b", r"\boutlined\b", r"\bmaximi[sz]", r"\bcompetitiveness\b", r"\bprioriti[sz]",
     r"может", r"могут", r"могл[иа]", r"возможно", r"수\s*있", r"可能", r"或将",
 )
 SPECULATION = _rx(
@@ -160,7 +161,8 @@ NEGATION = _rx(
 BACKGROUND = _rx(
     r"\bresolutions?\s+(?:\d{4}|adopted)", r"\bun\s+(?:security\s+council\s+)?resolutions?\b",
     r"\bsecurity\s+council\s+(?:has\s+)?(?:barred|banned|bars|bans|required)\b",
-    r"\bbanned\s+by\s+the\s+un\b", r"\bhas\s+been\s+banned\b", r"резолюци", r"결의", r"决议",
+    r"\bbanned\s+by\s+the\s+un\b", r"\bhas\s+been\s+banned\b", r"\bunder\s+un\s+(?:rules|sanctions)\b", r"\bsupposed\s+to\s+have\b",
+    r"\bprohibited\s+under\b", r"\bviolat\w+\s+un\s+security\s+council\s+resolutions\b", r"резолюци", r"결의", r"决议",
 )
 # A treaty or the war cited in passing is background for state ties only.
 PASSING_TIE = _rx(
@@ -175,7 +177,7 @@ SECTOR_PATTERNS: dict[str, Cues] = {
     "automotive": _rx(
         r"\bcars?\b", r"\bautomobiles?\b", r"\bautomotive\b", r"\bcarmakers?\b", r"\bautomakers?\b",
         r"\bauto\s+(?:plant|market|industry|assembly|sales)\b", r"\bcar\s+(?:plant|market|assembly|sales)\b",
-        r"\bvehicles?\b", r"\bpassenger[-\s]car", r"автомоб", r"автопроизвод", r"автозавод", r"자동차", r"완성차", r"汽车", r"轿车",
+        r"\bvehicles?\b", r"\bpassenger[-\s]car", r"автомоб", r"автопроизвод", r"автозавод", r"자동차", r"완성차", r"승용차", r"汽车", r"轿车", r"乘用车", r"车型", r"整车", r"新车",
     ),
     "communications_devices": _rx(
         r"\bsmartphones?\b", r"\bmobile\s+(?:phones?|devices?)\b", r"\bphones?\b", r"\bhandsets?\b",
@@ -262,6 +264,7 @@ class Rule:
     negatable: bool = False
     confidence: float = 0.7
     background_ok: bool = False
+    plan_needs_number: bool = False
 
 
 def _r(name: str, indicator: str, polarity: str, cues: list[str], needs: tuple[str, ...] = (), **kw) -> Rule:
@@ -271,18 +274,19 @@ def _r(name: str, indicator: str, polarity: str, cues: list[str], needs: tuple[s
 RULES: tuple[Rule, ...] = (
     # -- directive: DPRK authorities plan or aim to win industrial work in Russia
     _r("directive.instruct", "ind_directive", "positive", [
-        r"\binstruct(?:ed|s|ion)", r"\bordered\b", r"\bdirected\b", r"\bdirective\b", r"\blaunched\s+(?:a\s+)?(?:\w+\s+)?initiative",
+        r"\binstruct(?:ed|s|ion)", r"\border(?:s|ed)\b", r"\bdirected\b", r"\btasked\b", r"\btold\s+(?:the\s+)?(?:\w+\s+){0,3}to\s+(?:find|seek|win|secure|pursue|look)", r"\bdirective\b", r"\blaunched\s+(?:a\s+)?(?:\w+\s+)?initiative",
         r"\bconsidering\s+(?:sending|dispatching)", r"\bweigh(?:s|ing)?\s+(?:sending|dispatching)",
         r"\bplans?\s+to\s+(?:send|dispatch)\b", r"\bstrategic\s+initiative\b", r"\bindustrial\s+foothold\b",
         r"поручил", r"указани", r"рассматривает\s+(?:возможность\s+)?(?:отправ|направ)", r"지시", r"검토", r"指示", r"考虑(?:派遣|派出)",
-    ], ("nk", "manufacturing"), forbid_plan=False, confidence=0.75),
+    ], ("nk", "manufacturing_doc"), forbid_plan=False, confidence=0.75),
     # -- negotiation: talks held
     _r("negotiation.held", "ind_negotiation", "positive", [
         r"\bheld\s+(?:\w+\s+){0,3}talks\b", r"\btalks\s+(?:were\s+)?held\b", r"\bheld\s+(?:a\s+)?(?:meeting|session|consultations)\b",
         r"\b(?:\d+\w*|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth)\s+session\b",
         r"\bintergovernmental\s+commission\b", r"\bworking[-\s]level\s+(?:talks|negotiations|meetings?)\b",
         r"\bnegotiat(?:ed|ions\s+(?:were|took))", r"\bsession\s+(?:met|was\s+held|took\s+place)\b", r"\b(?:were|was)\s+discussed\b",
-        r"\bdiscussions?\s+(?:were\s+)?held\b", r"\bconsultations\b",
+        r"\bdiscussions?\s+(?:were\s+)?held\b", r"\bconsultations\b", r"\bworked\s+out\b", r"\b(?:terms|conditions)\s+(?:of\s+(?:the\s+)?\w+\s+)?were\s+(?:agreed|set|discussed|negotiated)",
+        r"\bin\s+talks\s+(?:at|with|in)\b",
         r"переговор", r"межправкомисс", r"межправительственн\w+\s+комисс", r"회담", r"협상", r"회의를\s*열", r"会谈", r"谈判", r"政府间委员会",
     ], ("nk", "economic"), confidence=0.65),
     _r("negotiation.failed", "ind_negotiation", "negative", [
@@ -330,13 +334,13 @@ RULES: tuple[Rule, ...] = (
         r"\bdefen[cs]e\s+plant", r"\bmilitary\s+plant", r"\bproduction\s+lines?\b", r"\balabuga\b", r"\benterprises?\b",
         r"\bmanufactur\w*\s+(?:plant|site|jobs|work)", r"\bworkshops?\b",
         r"завод", r"фабрик", r"верф", r"공장", r"조선소", r"工厂", r"船厂", r"无人机",
-    ], ("nk", "workers"), forbid_plan=False, confidence=0.65),
+    ], ("nk", "workers"), forbid_plan=False, confidence=0.65, plan_needs_number=True),
     _r("placement.nonmfg", "ind_placement_nonmfg", "positive", [
         r"\bconstruction\b", r"\bbuilders?\b", r"\bbuilding\s+sites?\b", r"\bdeminers?\b", r"\bsappers?\b", r"\bmine[-\s]clearance\b",
         r"\blogging\b", r"\bforestry\b", r"\bfarms?\b", r"\bagricultur", r"\bfisher", r"\bit\s+workers?\b", r"\binformation[-\s]technology\s+workers?\b",
         r"\brestaurants?\b", r"\breconstruction\b", r"\brebuild\b", r"\bhigh-rise\b", r"\bapartment\s+blocks\b",
         r"строител", r"стройк", r"сапер", r"сапёр", r"лесозаготов", r"건설", r"벌목", r"지뢰", r"建筑", r"伐木", r"工地",
-    ], ("nk", "workers"), forbid_plan=False, confidence=0.65),
+    ], ("nk", "workers"), forbid_plan=False, confidence=0.65, plan_needs_number=True),
     # -- China link
     _r("china_link.firms", "ind_china_link", "positive", [
         r"\bchinese\b", r"\bchina\b", r"китай", r"중국", r"中国", r"中方",
@@ -348,7 +352,8 @@ RULES: tuple[Rule, ...] = (
     ], ("nk", "workers"), forbid_plan=True, confidence=0.6),
     # -- terms of work
     _r("terms.pay", "ind_terms", "positive", [
-        r"\bloyalty\s+fees?\b", r"\b(?:a|per)\s+month\b", r"\bmonthly\s+(?:pay|wage|salary)", r"\ban\s+hour\b", r"\bper\s+hour\b",
+        r"\bloyalty\s+fees?\b", r"(?:\$|us\$|usd|dollars?|roubles?|rubles?|won|yuan)\s*[\d.,]*\s*(?:million\s+)?(?:a|per)\s+(?:month|hour|day|week)\b",
+        r"\bmonthly\s+(?:pay|wage|salary|earnings)", r"\ban\s+hour\s+for\b", r"\bper\s+hour\b",
         r"\bwages?\b", r"\bsalar(?:y|ies)\b", r"\bearn(?:ed|ing|s)?\b", r"\bpaid\b", r"\bdays?\s+off\b", r"\bshifts?\b",
         r"\b\d+\s*a\.m\.\s+until\b", r"\bhours?\s+a\s+day\b", r"\b\d+-hour\b", r"\blow\s+pay\b", r"\b(?:monthly|their|workers['’]?|average|the)\s+pay\b", r"\bpaid\s+(?:only\s+)?(?:about|around|roughly|up\s+to|less\s+than)?\s*(?:us)?\$", r"\bcontract\s+terms\b",
         r"\bshare\s+of\s+(?:their\s+)?(?:pay|wages|earnings)\b",
@@ -366,7 +371,8 @@ RULES: tuple[Rule, ...] = (
         r"\binterested\s+in\s+(?:hiring|employing|north\s+korean\s+(?:labou?r|workers))", r"\bwould\s+welcome\b",
         r"\burg(?:ed|es)\s+(?:\w+\s+){0,4}(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)",
         r"\bdescribed\s+them\s+as\s+(?:skilled|hard[-\s]working|disciplined)", r"\bvalued\b",
-        r"\bwant(?:ed|s)?\s+(?:\w+\s+){0,2}(?:foreign\s+)?(?:labou?r|workers)\b", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
+        r"\bwant(?:ed|s)?\s+(?:\w+\s+){0,2}(?:foreign\s+)?(?:labou?r|workers)\b", r"\bprais(?:ed|es|ing)\b", r"\bhighly\s+skilled\b", r"\b(?:are|is|were)\s+to\s+be\s+(?:recruited|hired|employed|brought\s+in)\b",
+        r"\bneed\s+for\s+(?:labou?r|workers|hands)\b", r"\bto\s+bring\s+(?:in\s+)?(?:about\s+|some\s+|roughly\s+|up\s+to\s+)?[\d,]+\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labourers|laborers|builders|north\s+koreans)", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
         r"\burg(?:ed|es|ing)\s+(?:\w+\s+){0,5}(?:workers|labou?r)\b", r"\bcall(?:ed|s)\s+for\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)\b",
         r"планиру\w+\s+(?:привлечь|нанять)", r"привлечь\s+(?:\w+\s+)?(?:рабоч|строител)", r"채용할\s*계획", r"고용하려", r"计划雇佣", r"希望引进",
     ], ("nk_doc", "workers"), forbid_plan=False, confidence=0.6),
@@ -387,7 +393,7 @@ RULES: tuple[Rule, ...] = (
         r"\bslaves?\b", r"\bslavery\b", r"\bforced\s+labou?r\b", r"\babus(?:e|ive|ed)\b", r"\bconfine", r"\bkept\s+(?:on|in)\b",
         r"\bsurveillance\b", r"\bmonitored\b", r"\bunder\s+(?:constant\s+)?watch\b", r"\bescap(?:e|ed|es|ing)\b", r"\bfled\b",
         r"\bdefect(?:ed|ion|ors?)\b", r"\blanguage\s+barrier", r"\bquality\s+(?:problems|issues|complaints)", r"\bpunishing\b",
-        r"\bharsh\s+conditions\b", r"\bworked\s+to\s+death\b",
+        r"\bworked\s+to\s+death\b",
         r"побег", r"сбежал", r"рабск", r"탈출", r"탈북", r"감시", r"학대", r"逃离", r"虐待", r"监视",
     ], ("nk_doc", "workers_doc"), confidence=0.6),
     _r("friction.decline", "ind_friction", "negative", [
@@ -417,7 +423,7 @@ RULES: tuple[Rule, ...] = (
         r"\bsales\s+of\s+chinese[-\s]\w+\s+(?:\w+\s+){0,2}(?:fell|dropped|declined|slumped|plunged)",
         r"\b(?:taps?|tapped)\s+the\s+brakes\b", r"\bchinese\s+(?:\w+\s+){0,2}(?:exports?|shipments|imports?)\b.{0,40}\b(?:fell|dropped|down|declined)\b",
         r"\b(?:fell|dropped|declined|slipped)\b.{0,40}\bchinese\s+(?:brands?|carmakers?|makers?)",
-        r"дол[яи]\s+китайск\w+\s+(?:\w+\s+){0,2}(?:снизил|сократил|упал)", r"중국\s*(?:브랜드|업체).{0,20}(?:감소|하락)", r"中国品牌.{0,30}(?:下降|下滑|减少)",
+        r"дол[яи]\s+китайск\w+\s+(?:\w+\s+){0,2}(?:снизил|сократил|упал)", r"중국\s*(?:브랜드|업체).{0,20}(?:감소|하락)", r"中国品牌.{0,30}(?:下降|下滑|减少|降至|降到|跌至)", r"중국\s*(?:브랜드|업체).{0,30}(?:감소|하락|떨어)", r"дол[яи]\s+китайск.{0,60}(?:снизил|сократил|упал|опустил)",
     ], ("russia_doc",), forbid_plan=False, confidence=0.6),
     # -- state ties
     _r("state_ties.links", "ind_state_ties", "positive", [
@@ -445,6 +451,7 @@ WESTERN_FIRM = _rx(
 PLAN_RULES_EXEMPT = {"ind_directive"}
 
 
+NUMBER = re.compile(r"\d|\b(?:hundreds?|thousands?|dozens?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\b|тысяч|сотн|천|만|千|万")
 ECONOMIC = _rx(
     r"\beconomic\b", r"\bcommission\b", r"\btrade\b", r"\blabou?r\b", r"\bindustr", r"\bcooperation\b", r"\bdelegation\b",
     r"\binvestment\b", r"\bworkers\b", r"\bjoint\s+ventures?\b", r"\bbusiness\b", r"\bfirms?\b", r"\bcompan(?:y|ies)\b", r"\bterms\b",
@@ -469,6 +476,7 @@ def sentence_contexts(sentence: str) -> dict[str, bool]:
         "passing_tie": bool(PASSING_TIE.search(sentence)),
         "speculation": bool(SPECULATION.search(sentence)),
         "economic": bool(ECONOMIC.search(sentence)),
+        "number": bool(NUMBER.search(sentence)),
     }
 
 
@@ -483,6 +491,8 @@ def _true_keys(ctx: dict[str, bool], sector: bool, doc_ctx: dict[str, bool]) -> 
         keys.add("workers_doc")
     if ctx["russia"] or doc_ctx["russia"]:
         keys.add("russia_doc")
+    if ctx["manufacturing"] or doc_ctx["manufacturing"]:
+        keys.add("manufacturing_doc")
     if ctx["market"] or sector or ctx["manufacturing"]:
         keys.add("market_or_sector")
     return frozenset(keys)
@@ -518,6 +528,7 @@ def find_claims(
         "nk": any(c["nk"] for c in contexts),
         "workers": any(c["workers"] and c["nk"] for c in contexts),
         "russia": any(c["russia"] for c in contexts),
+        "manufacturing": any(c["manufacturing"] and c["nk"] for c in contexts),
     }
     claims: list[Claim] = []
     last_attr: list[str] = []
@@ -535,6 +546,8 @@ def find_claims(
             if rule.indicator not in known or not rule.needs <= holds:
                 continue
             if rule.forbid_plan and ctx["plan"]:
+                continue
+            if rule.plan_needs_number and ctx["plan"] and not ctx["number"]:
                 continue
             if ctx["background"] and not rule.background_ok:
                 continue
@@ -576,6 +589,13 @@ def _event_date(memo: list[str | None], sentence: str, doc: Document) -> str | N
     return memo[0]
 
 
+GROWTH = _rx(
+    r"\brose\b", r"\bgrew\b", r"\bincreas", r"\bsurge", r"\bjump", r"\brecord\b", r"\bmore\s+than\b", r"\bflood", r"\bflock",
+    r"\bhighest\b", r"\bup\s+from\b", r"\bfold\b", r"\brelying\b", r"\bthousands\b", r"\bmore\s+and\s+more\b",
+    r"вырос", r"увелич", r"рекорд", r"증가", r"늘어", r"최대", r"增加", r"增长", r"激增",
+)
+
+
 def _resolve_conflicts(claims: list[Claim]) -> list[Claim]:
     """Drop claims that the annotation rules say another claim in the document supersedes.
 
@@ -588,9 +608,13 @@ def _resolve_conflicts(claims: list[Claim]) -> list[Claim]:
     by_sentence: dict[int, set[tuple[str, str]]] = {}
     for c in claims:
         by_sentence.setdefault(c.start, set()).add((c.indicator, c.polarity))
+    doc_keys = {(c.indicator, c.polarity) for c in claims}
+    decline_story = ("ind_inflow", "negative") in doc_keys
     out = []
     for c in claims:
         keys = by_sentence[c.start]
+        if decline_story and (c.indicator, c.polarity) == ("ind_inflow", "positive") and not GROWTH.search(c.text.lower()):
+            continue
         if c.indicator == "ind_inflow" and ("ind_agreement", "positive") in keys:
             continue
         if c.polarity == "positive" and c.indicator in ("ind_inflow", "ind_friction", "ind_market_shift") and (c.indicator, "negative") in keys:
