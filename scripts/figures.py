@@ -43,7 +43,7 @@ def _extract(docs: Path, out: Path) -> None:
 def _score(gold: Path, aliases: Path, pred: Path) -> dict:
     args = [sys.executable, str(SCORER), "--gold", str(gold), "--json", str(pred)]
     if aliases.exists():
-        args[3:3] = ["--aliases", str(aliases)]
+        args[4:4] = ["--aliases", str(aliases)]
     return json.loads(subprocess.run(args, capture_output=True, text=True, check=True).stdout)
 
 

@@ -45,7 +45,7 @@ def _score(name: str, tmp_path: Path) -> dict:
     assert proc.returncode == 0, proc.stderr
     args = [sys.executable, str(SCORER), "--gold", str(corpus / "gold.jsonl"), "--json", str(out)]
     if (corpus / "aliases.json").exists():
-        args[3:3] = ["--aliases", str(corpus / "aliases.json")]
+        args[4:4] = ["--aliases", str(corpus / "aliases.json")]
     scored = subprocess.run(args, capture_output=True, text=True, timeout=120)
     assert scored.returncode == 0, scored.stderr
     return json.loads(scored.stdout)

@@ -21,7 +21,9 @@ from foothold.model import Document, ReadError
 
 SHARED = Path(__file__).parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
-needs_dev = pytest.mark.skipif(not (DEV / "gold.jsonl").is_file(), reason="shared dev corpus not present")
+needs_dev = pytest.mark.skipif(
+    not (DEV / "gold.jsonl").is_file(), reason="shared dev corpus not present"
+)
 
 RU_TITLE = "Число въездов граждан КНДР в Россию выросло"
 RU_BODY = (
@@ -38,7 +40,9 @@ EN_BODY = (
 )
 
 
-def _page(title: str, body: str, charset: str | None, lang: str = "ru", dateline: str = "21 августа 2024") -> str:
+def _page(
+    title: str, body: str, charset: str | None, lang: str = "ru", dateline: str = "21 августа 2024"
+) -> str:
     meta = f'<meta charset="{charset}">' if charset else ""
     return (
         f'<!DOCTYPE html><html lang="{lang}"><head>{meta}<title>{title} - Сайт</title>'
@@ -71,7 +75,11 @@ def dev_docs() -> dict[str, Document | ReadError]:
 
 @needs_dev
 def test_dev_corpus_metadata_matches_gold(dev_docs):
-    gold = [json.loads(line) for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = [
+        json.loads(line)
+        for line in (DEV / "gold.jsonl").read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     assert set(dev_docs) == {g["path"] for g in gold}
     wrong = []
     for g in gold:
@@ -115,10 +123,32 @@ def test_d15_sidebar_teaser_not_in_body(dev_docs):
 
 @needs_dev
 def test_dev_html_boilerplate_removed(dev_docs):
-    for name in ("d01.html", "d03.html", "d04.html", "d07.html", "d09.html", "d12.html", "d13.html"):
+    for name in (
+        "d01.html",
+        "d03.html",
+        "d04.html",
+        "d07.html",
+        "d09.html",
+        "d12.html",
+        "d13.html",
+    ):
         body = dev_docs[name].body
-        for junk in ("Share", "Popular", "More like this", "Related", "READ ALSO", "Read also", "ЧИТАЙТЕ ТАКЖЕ",
-                     "cookies", "Subscribe", "Sign up", "By Baikal", "newsroom", "©", "Leave a Reply"):
+        for junk in (
+            "Share",
+            "Popular",
+            "More like this",
+            "Related",
+            "READ ALSO",
+            "Read also",
+            "ЧИТАЙТЕ ТАКЖЕ",
+            "cookies",
+            "Subscribe",
+            "Sign up",
+            "By Baikal",
+            "newsroom",
+            "©",
+            "Leave a Reply",
+        ):
             assert junk not in body, (name, junk)
         assert "\n\n" in body  # paragraphs separated by blank lines
 
@@ -160,7 +190,7 @@ def test_plain_text_dateline_outlet_and_reporting_signoff():
     )
     assert art.outlet == "Amur Courier"
     assert art.published == "2025-03-21"
-    assert art.body.startswith("The regional ministry")
+    assert art.body.startswith("MOSCOW (Amur Courier) - The regional ministry")
     assert "Reporting by" not in art.body
 
 
@@ -195,12 +225,15 @@ def test_published_lines(line, date, outlet):
 def test_pyongyang_dateline_with_date():
     art = parse_plain(f"T\n\nPYONGYANG, June 17 (Far East Wire) - {EN_BODY}\n")
     assert art.outlet == "Far East Wire"
-    assert art.body == EN_BODY
+    assert art.body == f"PYONGYANG, June 17 (Far East Wire) - {EN_BODY}"
 
 
 def test_markdown(tmp_path):
     p = tmp_path / "note.md"
-    p.write_text(f"# A **Markdown** title\n\n*Published: March 2021*\n\nSome [linked]({'http://x.org'}) words. {EN_BODY}\n", encoding="utf-8")
+    p.write_text(
+        f"# A **Markdown** title\n\n*Published: March 2021*\n\nSome [linked]({'http://x.org'}) words. {EN_BODY}\n",
+        encoding="utf-8",
+    )
     doc = _one(p)
     assert doc.format == "md"
     assert doc.title == "A Markdown title"
@@ -311,21 +344,27 @@ def test_html_title_tag_suffix_and_masthead(tmp_path):
 
 def test_html_lang_attribute_wins_but_not_against_script(tmp_path):
     p = tmp_path / "lang.html"
-    p.write_text(f'<html lang="de"><body><h1>T</h1><p>{EN_BODY}</p></body></html>', encoding="utf-8")
+    p.write_text(
+        f'<html lang="de"><body><h1>T</h1><p>{EN_BODY}</p></body></html>', encoding="utf-8"
+    )
     assert _one(p).language == "de"
-    p.write_text(f'<html lang="en"><body><h1>T</h1><p>{RU_BODY}</p></body></html>', encoding="utf-8")
+    p.write_text(
+        f'<html lang="en"><body><h1>T</h1><p>{RU_BODY}</p></body></html>', encoding="utf-8"
+    )
     assert _one(p).language == "ru"
 
 
 def test_html_deep_nesting_and_huge_page(tmp_path):
     deep = tmp_path / "deep.html"
-    deep.write_text("<html><body>" + "<div>" * 10000 + f"<p>{EN_BODY}</p>" + "</div>" * 10000 + "</body></html>")
+    deep.write_text(
+        "<html><body>" + "<div>" * 10000 + f"<p>{EN_BODY}</p>" + "</div>" * 10000 + "</body></html>"
+    )
     doc = _one(deep)
     assert EN_BODY in doc.body
     big = tmp_path / "big.html"
     big.write_text("<html><body><h1>Big page</h1>" + f"<p>{EN_BODY}</p>" * 20000 + "</body></html>")
     doc = _one(big)
-    assert doc.title == "Big page" and len(doc.body) > 1_000_000
+    assert doc.title == "Big page" and len(doc.body) > 900_000  # capped near MAX_BODY_CHARS
 
 
 # ---------------------------------------------------------------------------
@@ -420,7 +459,10 @@ def test_atom_feed_detected_by_content(tmp_path):
 
 def test_broken_feed_keeps_readable_items(tmp_path):
     p = tmp_path / "broken.rss"
-    p.write_text("<rss><channel><title>Bad</title><item><title>Only item</title><description>Broken & text", encoding="utf-8")
+    p.write_text(
+        "<rss><channel><title>Bad</title><item><title>Only item</title><description>Broken & text",
+        encoding="utf-8",
+    )
     out = _docs([p])
     assert isinstance(out[0], Document) and out[0].title == "Only item"
     p.write_text("<rss><channel><title>Nothing", encoding="utf-8")
@@ -430,16 +472,35 @@ def test_broken_feed_keeps_readable_items(tmp_path):
 
 def test_jsonl(tmp_path):
     lines = [
-        {"title": "J1", "text": EN_BODY, "url": "https://j.example/a", "published": "2021-03-04T23:00:00+09:00", "source": "JSource", "language": "en"},
+        {
+            "title": "J1",
+            "text": EN_BODY,
+            "url": "https://j.example/a",
+            "published": "2021-03-04T23:00:00+09:00",
+            "source": "JSource",
+            "language": "en",
+        },
         {"content": f"Plain title line\nPublished: 5 May 2022 | Some Outlet\n\n{EN_BODY}"},
-        {"html": f'<html lang="en"><body><h1>From HTML</h1><p>{EN_BODY}</p></body></html>', "outlet": {"name": "Dict Outlet"}},
+        {
+            "html": f'<html lang="en"><body><h1>From HTML</h1><p>{EN_BODY}</p></body></html>',
+            "outlet": {"name": "Dict Outlet"},
+        },
     ]
     p = tmp_path / "docs.jsonl"
-    p.write_text("\n".join(json.dumps(x) for x in lines[:2]) + "\nnot json\n" + json.dumps(lines[2]) + "\n", encoding="utf-8")
+    p.write_text(
+        "\n".join(json.dumps(x) for x in lines[:2]) + "\nnot json\n" + json.dumps(lines[2]) + "\n",
+        encoding="utf-8",
+    )
     out = _docs([p])
     assert [o.path for o in out] == [f"{p}#1", f"{p}#2", f"{p}#3", f"{p}#4"]
     a, b, c, d = out
-    assert (a.title, a.outlet, a.published, a.language, a.url) == ("J1", "JSource", "2021-03-04", "en", "https://j.example/a")
+    assert (a.title, a.outlet, a.published, a.language, a.url) == (
+        "J1",
+        "JSource",
+        "2021-03-04",
+        "en",
+        "https://j.example/a",
+    )
     assert (b.title, b.outlet, b.published) == ("Plain title line", "Some Outlet", "2022-05-05")
     assert isinstance(c, ReadError)
     assert (d.title, d.outlet) == ("From HTML", "Dict Outlet")
@@ -469,7 +530,7 @@ def test_bad_inputs_give_read_errors_and_the_run_continues(tmp_path):
     out = _docs([tmp_path, tmp_path / "missing.txt"])
     errors = {Path(e.path).name: e.reason for e in out if isinstance(e, ReadError)}
     assert set(errors) == set(bad) | {"missing.txt"}, errors
-    for name, reason in errors.items():
+    for reason in errors.values():
         assert reason and "\n" not in reason
     assert "PNG" in errors["image.png"]
     assert "empty" in errors["empty.txt"]
@@ -503,9 +564,130 @@ def test_directory_walk_sorted_and_skips_hidden(tmp_path):
     for rel in ("b/2.txt", "a.txt", "c.txt", ".hidden/x.txt", ".dot.txt"):
         (tmp_path / rel).write_text(f"Title {rel}\n\n{EN_BODY}\n", encoding="utf-8")
     out = _docs([tmp_path])
-    assert [d.path for d in out] == [os.path.join(str(tmp_path), r) for r in ("a.txt", "b/2.txt", "c.txt")]
+    assert [d.path for d in out] == [
+        os.path.join(str(tmp_path), r) for r in ("a.txt", "b/2.txt", "c.txt")
+    ]
 
 
 def test_read_file_with_bytes():
     (doc,) = list(read_file("mem.txt", f"Title\n\n{EN_BODY}".encode()))
     assert isinstance(doc, Document) and doc.title == "Title" and doc.encoding == "utf-8"
+
+
+def test_html_unclassed_meta_lines_not_in_body(tmp_path):
+    page = f"""<html lang="en"><body><article><h1>Headline here</h1>
+    <p>Published: 4 July 2024</p><p>By Jane Reporter</p><p>Updated: 5 July 2024</p>
+    <p>{EN_BODY}</p><p>Another full paragraph of the article text follows here.</p></article></body></html>"""
+    p = tmp_path / "meta.html"
+    p.write_text(page, encoding="utf-8")
+    doc = _one(p)
+    assert doc.published == "2024-07-04"
+    assert doc.body.split("\n\n") == [
+        EN_BODY,
+        "Another full paragraph of the article text follows here.",
+    ]
+
+
+def test_feed_item_boilerplate_dropped(tmp_path):
+    rss = """<rss version="2.0"><channel><title>Blog</title><item><title>T</title>
+    <description>&lt;p&gt;Real text of the item.&lt;/p&gt;&lt;p&gt;The post &lt;a href="x"&gt;T&lt;/a&gt; appeared first on &lt;a href="y"&gt;Blog&lt;/a&gt;.&lt;/p&gt;</description>
+    </item></channel></rss>"""
+    p = tmp_path / "wp.rss"
+    p.write_text(rss, encoding="utf-8")
+    (doc,) = _docs([p])
+    assert doc.body == "Real text of the item."
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "published", "outlet"),
+    [
+        (
+            f"T\nBy Jane Doe | Eastern Ledger | 8 November 2024\n\n{EN_BODY}",
+            "T",
+            "2024-11-08",
+            "Eastern Ledger",
+        ),
+        (f"T\n8 November 2024 — Eastern Ledger\n\n{EN_BODY}", "T", "2024-11-08", "Eastern Ledger"),
+        (f"T\n发布时间：2024年8月21日　来源：远东观察\n\n{ZH_BODY}", "T", "2024-08-21", "远东观察"),
+        (
+            f"---\ntitle: Front title\ndate: 2024-08-21\nsource: FM Outlet\n---\n\n{EN_BODY}\n",
+            "Front title",
+            "2024-08-21",
+            "FM Outlet",
+        ),
+        (
+            f"{KO_TITLE}\n발행: 2024년 8월 21일\n\n[서울=동해일보] {KO_BODY}\n\n동해일보\n",
+            KO_TITLE,
+            "2024-08-21",
+            "동해일보",
+        ),
+        (
+            f"{RU_TITLE}\n\nМОСКВА, 21 авг — Амурский курьер. {RU_BODY}\n",
+            RU_TITLE,
+            None,
+            "Амурский курьер",
+        ),
+        (f"{ZH_TITLE}\n\n远东社北京8月21日电 {ZH_BODY}\n", ZH_TITLE, None, "远东社"),
+    ],
+)
+def test_plain_header_variants(text, title, published, outlet):
+    art = parse_plain(text)
+    assert (art.title, art.published, art.outlet) == (title, published, outlet)
+    assert not art.body.endswith(outlet)  # a sign-off line is dropped
+
+
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("cp1251", "Число въездов граждан КНДР"),
+        ("koi8_r", "Число въездов граждан КНДР"),
+        ("euc_kr", "안녕하세요 세계"),
+        ("gb18030", "朝鲜工人被派往俄罗斯"),
+        ("big5", "朝鮮工人被派往俄羅斯"),
+    ],
+)
+def test_short_legacy_texts_decode(codec, text):
+    decoded, _enc = decode_bytes(text.encode(codec))
+    assert decoded == text
+
+
+def test_random_high_bytes_are_undecodable():
+    with pytest.raises(DecodeError):
+        decode_bytes(bytes(range(128, 256)) * 4)
+
+
+def test_html_lede_without_class_kept_first(tmp_path):
+    page = f"""<html lang="en"><head><meta property="og:site_name" content="S"></head><body>
+    <article class="story"><h1>Headline of the story</h1>
+    <p class="kicker-text">A short summary line that sits under the headline of this story.</p>
+    <div class="body"><p>{EN_BODY}</p><p>{EN_BODY.replace("regional", "federal")}</p></div></article></body></html>"""
+    p = tmp_path / "lede.html"
+    p.write_text(page, encoding="utf-8")
+    doc = _one(p)
+    assert (
+        doc.body.split("\n\n")[0]
+        == "A short summary line that sits under the headline of this story."
+    )
+    assert EN_BODY in doc.body
+
+
+def test_html_sidebar_dates_are_not_the_dateline(tmp_path):
+    page = f"""<html lang="en"><head><meta property="article:published_time" content="2024-03-05T08:00:00+03:00"></head>
+    <body><div class="left-col"><ul><li><time datetime="2023-01-01">1 January 2023</time> Old story</li></ul></div>
+    <div class="main"><article><h1>Headline</h1><p>{EN_BODY}</p><p>{EN_BODY}</p></article></div></body></html>"""
+    p = tmp_path / "side.html"
+    p.write_text(page, encoding="utf-8")
+    doc = _one(p)
+    assert (doc.published, doc.published_source) == ("2024-03-05", "meta")
+
+
+def test_html_dateline_beside_article_container(tmp_path):
+    page = f"""<html lang="en"><head><meta property="article:published_time" content="2024-03-06T23:00:00-05:00"></head>
+    <body><div class="wrap"><header class="story-header"><h1>Headline</h1></header>
+    <div class="story-meta"><span class="pub-date">March 5, 2024</span></div>
+    <article class="story-body"><p>{EN_BODY}</p><p>{EN_BODY}</p></article></div></body></html>"""
+    p = tmp_path / "beside.html"
+    p.write_text(page, encoding="utf-8")
+    doc = _one(p)
+    assert (doc.published, doc.published_source) == ("2024-03-05", "dateline")
+    assert "March 5" not in doc.body

@@ -133,16 +133,21 @@ class SourceRegistry:
                 if actor.reliability:
                     self._case_map.setdefault(key, actor.reliability)
         self._user: dict[str, str] = {}
+        self._canon_cache = {}
         for name, grade in (grades or {}).items():
             letter = (grade or "").strip().upper()[:1]
             if letter not in RELIABILITY_WEIGHT:
                 raise ValueError(f"source grade for {name!r} must be A-F, got {grade!r}")
             self._user[_fold(self.canonical(name))] = letter
         self._cache: dict[str | None, tuple[str, str]] = {}
+        self._canon_cache: dict[str, str] = {}
 
     def canonical(self, name: str) -> str:
         """The case's canonical name for ``name`` (or ``name`` itself)."""
-        return self._canonical.get(_fold(name), name)
+        hit = self._canon_cache.get(name)
+        if hit is None:
+            hit = self._canon_cache[name] = self._canonical.get(_fold(name), name)
+        return hit
 
     def lookup(self, name: str | None) -> tuple[str, str]:
         """(reliability letter, where it came from: ``registry``, ``case`` or ``default``)."""

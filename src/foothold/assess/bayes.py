@@ -35,10 +35,12 @@ sum to 1), and origins are conditionally independent given the hypothesis.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import math
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -48,9 +50,6 @@ from foothold.case import Case
 from foothold.model import Decision, Evidence, make_id
 
 from . import icd203
-from .dates import DATE_RE as _DATE_RE
-from .dates import check_date as _check_date
-from .dates import date_ordinal, on_or_before
 from .admiralty import (
     CREDIBILITY_WEIGHT,
     DEFAULT_RELIABILITY,
@@ -58,6 +57,9 @@ from .admiralty import (
     SourceRegistry,
     machine_credibility,
 )
+from .dates import DATE_RE as _DATE_RE
+from .dates import check_date as _check_date
+from .dates import date_ordinal, on_or_before
 from .origins import _UNDATED, RELAY_WINDOW_DAYS, find_origins
 from .review import apply_claim_judgement, resolve_decisions
 from .types import Assessment, Contribution, HypothesisResult, TimelinePoint
@@ -111,12 +113,13 @@ def bayes_update(prior: Mapping[str, float], likelihood: Mapping[str, float]) ->
 def heuer_discount(report_probability: float, source_reliability: float) -> float:
     """Probability of a reported event after discounting for the source: ``p * r``.
 
-    Heuer (1999, ch. 10, "Coping with evidence of uncertain accuracy") warns
-    that analysts tend to take a report of uncertain accuracy as either wholly
-    true or wholly false; the arithmetic he contrasts that with multiplies the
-    two probabilities.  A report that makes an event 75% likely, from a source
-    that is 75% reliable, supports the event only at 0.75 * 0.75 = 0.5625, about
-    56% (P(source is right and the event as reported)).  This is a lower bound
+    Heuer (1999, ch. 10, on evidence of uncertain accuracy) warns that analysts
+    tend to take such a report as wholly true or wholly false instead of
+    carrying its uncertainty through; this discount carries it through by
+    multiplying the two probabilities.  A report that makes an event 75% likely,
+    from a source that is 75% reliable, supports the event only at
+    0.75 * 0.75 = 0.5625, about 56% (P(source is right and the event as
+    reported)); this is the worked example the project pins (docs/method.md §8).  This is a lower bound
     that gives no credit for the event happening when the source is wrong; the
     full Bayesian treatment is :func:`tempered_likelihood` with :func:`bayes_update`.
     Both arguments are probabilities in [0, 1]; ValueError otherwise.
@@ -169,6 +172,22 @@ class _Prepared:
     n_rejected: int
 
 
+_CLAIM_ID_CACHE: dict[tuple[str, str, str, int, int], str] = {}
+_CLAIM_ID_CACHE_MAX = 2_000_000
+
+
+def _claim_id(c: Any) -> str:
+    """``Claim.claim_id`` (a SHA-256), memoised on its inputs: repeated assessments
+    (timeline, leave-one-out studies, the CLI over a large store) hash each claim once."""
+    key = (c.doc_id, c.indicator, c.polarity, c.start, c.end)
+    cid = _CLAIM_ID_CACHE.get(key)
+    if cid is None:
+        if len(_CLAIM_ID_CACHE) >= _CLAIM_ID_CACHE_MAX:
+            _CLAIM_ID_CACHE.clear()
+        cid = _CLAIM_ID_CACHE[key] = make_id("c", *key)
+    return cid
+
+
 def _likelihood_table(case: Case) -> tuple[dict[tuple[str, str], int], np.ndarray]:
     index: dict[tuple[str, str], int] = {}
     rows = []
@@ -211,33 +230,50 @@ def _prepare(
         if d is None:
             d = date_cache[pub] = date_ordinal(pub) or undated
         scoped.append((d[0], e.document.path, i, e))
-    scoped.sort(key=lambda t: (t[0], t[1], t[2]))
+    scoped.sort()  # (date, path, input index) is unique, Evidence is never compared
 
     docs: list[Evidence] = []
     doc_dates: list[tuple[int, int]] = []
     claims: list[Any] = []
     claim_doc: list[int] = []
-    claim_k: list[int] = []
     claim_source: list[str | None] = []
+    cluster_index: dict[str, int] = {}
+    cluster_keys: list[str] = []
+    citems: dict[int, list[int]] = {}  # cluster * n_rows + k -> claim rows
+    n_rows = 2 * len(case.indicators)
     unknown = 0
     n_rejected = 0
+    r = 0
     for _, _, _, e in scoped:
         di = len(docs)
         used = 0
         outlet = e.document.outlet
+        ci = -1
         for c in e.claims:
             k = ind_index.get((c.indicator, c.polarity))
             if k is None:
                 unknown += 1
                 continue
-            if rejected and c.claim_id in rejected:
+            if rejected and _claim_id(c) in rejected:
                 n_rejected += 1
                 continue
+            if ci < 0:
+                ckey = e.cluster or "doc:" + e.doc_id
+                ci = cluster_index.get(ckey, -1)
+                if ci < 0:
+                    ci = cluster_index[ckey] = len(cluster_keys)
+                    cluster_keys.append(ckey)
             claims.append(c)
             claim_doc.append(di)
-            claim_k.append(k)
             attributions = c.attributions
             claim_source.append(attributions[0] if attributions else outlet)
+            ck = ci * n_rows + k
+            rows = citems.get(ck)
+            if rows is None:
+                citems[ck] = [r]
+            else:
+                rows.append(r)
+            r += 1
             used += 1
         if used:
             docs.append(e)
@@ -245,7 +281,9 @@ def _prepare(
     if unknown:
         log.warning("%d claims with an indicator or polarity the case does not know were skipped", unknown)
 
-    groups = find_origins(docs, doc_dates, claims, claim_doc, claim_k, claim_source, registry.canonical)
+    groups = find_origins(
+        docs, doc_dates, claims, claim_doc, claim_source, cluster_keys, citems, registry.canonical, n_rows
+    )
     n_items = len(groups.items)
 
     # Confirmation and contradiction by other independent origins (credibility 1 and 5).
@@ -256,45 +294,68 @@ def _prepare(
         total_k[k] = total_k.get(k, 0) + 1
         total_k_src[(k, src)] = total_k_src.get((k, src), 0) + 1
 
-    item_w = np.empty(n_items, dtype=float)
-    item_grade: list[str] = []
-    item_analyst: list[bool] = []
-    item_k = np.empty(n_items, dtype=np.int64)
-    item_origin = np.empty(n_items, dtype=np.int64)
+    items = groups.items
+    item_k = np.fromiter((k for _, k in items), dtype=np.int64, count=n_items)
+    item_origin = np.fromiter((o for o, _ in items), dtype=np.int64, count=n_items)
+    item_w_list = [0.0] * n_items
+    item_grade = [""] * n_items
+    item_analyst = [False] * n_items
     claim_judgements = judgements.claims
-    machine: dict[tuple[str | None, bool, bool], tuple[str, int]] = {}
-    for n, ((origin, k), rows) in enumerate(zip(groups.items, groups.item_claims, strict=True)):
-        item_k[n] = k
-        item_origin[n] = origin
+    item_rep = groups.item_rep
+    item_source = groups.item_source
+    # (source, confirmed, contradicted) -> (letter, digit, weight, grade): machine grades
+    machine: dict[tuple[str | None, bool, bool], tuple[str, int, float, str]] = {}
+
+    def machine_grade(src: str | None, confirmed: bool, contradicted: bool) -> tuple[str, int, float, str]:
+        key = (src, confirmed, contradicted)
+        hit = machine.get(key)
+        if hit is None:
+            rel = registry.lookup(src)[0]
+            cred = machine_credibility(rel, confirmed, contradicted)
+            hit = machine[key] = (rel, cred, RELIABILITY_WEIGHT[rel] * CREDIBILITY_WEIGHT[cred], f"{rel}{cred}")
+        return hit
+
+    item_claims = groups.item_claims
+    for n in range(n_items):
+        k = items[n][1]
+        rows = item_claims[n]
         src = canon_src[n]
         confirmed = total_k[k] - total_k_src[(k, src)] >= 1
-        contradicted = total_k.get(k ^ 1, 0) >= 1
+        contradicted = (k ^ 1) in total_k
+        if not check_claims and len(rows) == 1:
+            hit = machine_grade(claim_source[rows[0]], confirmed, contradicted)
+            item_w_list[n] = hit[2]
+            item_grade[n] = hit[3]
+            continue
         best_w = -1.0
         best_grade = ""
         best_pinned = False
+        best_row = rows[0]
         if check_claims:
-            candidates = [(claim_source[r], claim_judgements.get(claims[r].claim_id)) for r in rows]
-        elif len(rows) == 1:
-            candidates = [(claim_source[rows[0]], None)]
+            candidates = [(r, claim_source[r], claim_judgements.get(_claim_id(claims[r]))) for r in rows]
         else:
-            candidates = [(s, None) for s in {claim_source[r] for r in rows}]
-        for s, j in candidates:
-            key = (s, confirmed, contradicted)
-            hit = machine.get(key)
-            if hit is None:
-                rel = registry.lookup(s)[0]
-                hit = machine[key] = (rel, machine_credibility(rel, confirmed, contradicted))
-            rel, cred = hit
+            first_by_source: dict[str | None, int] = {}
+            for r in rows:
+                first_by_source.setdefault(claim_source[r], r)
+            candidates = [(r, s, None) for s, r in first_by_source.items()]
+        for r, s, j in candidates:
+            rel, cred, w, grade = machine_grade(s, confirmed, contradicted)
             pinned = False
             if j is not None:
                 rel, cred, pinned = apply_claim_judgement(j, rel, cred)
-            w = RELIABILITY_WEIGHT[rel] * CREDIBILITY_WEIGHT[cred]
-            # An analyst-pinned grade beats any machine grade; among equals the highest weight wins.
+                w = RELIABILITY_WEIGHT[rel] * CREDIBILITY_WEIGHT[cred]
+                grade = f"{rel}{cred}"
+            # An analyst-pinned grade beats any machine grade; among equals the highest
+            # weight wins, then the earliest report (rows are in date order).
             if (pinned, w) > (best_pinned, best_w):
-                best_w, best_grade, best_pinned = w, f"{rel}{cred}", pinned
-        item_w[n] = best_w
-        item_grade.append(best_grade)
-        item_analyst.append(best_pinned)
+                best_w, best_grade, best_pinned, best_row = w, grade, pinned, r
+        if best_row != item_rep[n]:
+            item_rep[n] = best_row
+            item_source[n] = claim_source[best_row]
+        item_w_list[n] = best_w
+        item_grade[n] = best_grade
+        item_analyst[n] = best_pinned
+    item_w = np.asarray(item_w_list, dtype=float)
 
     return _Prepared(
         docs=docs,
@@ -376,6 +437,34 @@ def assess(
         ValueError: malformed ``as_of``, a grade outside A-F.
         foothold.case.CaseError: unknown hypothesis in ``priors``.
     """
+    with _gc_paused():
+        return _assess(evidence, case, as_of, grades, decisions, priors, leave_one_out, max_contributions)
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector: the grouping pass allocates many small
+    tuples and lists that hold no cycles, and collections over a large corpus cost
+    a third of the run time (docs/assess-benchmark.md).  Restored on exit."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _assess(
+    evidence: Sequence[Evidence],
+    case: Case,
+    as_of: str | None,
+    grades: Mapping[str, str] | None,
+    decisions: Sequence[Decision] | None,
+    priors: Mapping[str, float] | None,
+    leave_one_out: bool,
+    max_contributions: int | None,
+) -> Assessment:
     t0 = time.perf_counter()
     if as_of is not None:
         _check_date(as_of, "as_of")
@@ -471,7 +560,7 @@ def _contribution(
         weight=float(prep.item_w[n]),
         grade=prep.item_grade[n],
         n_reports=len(doc_ids),
-        claim_ids=[prep.claims[r].claim_id for r in rows],
+        claim_ids=[_claim_id(prep.claims[r]) for r in rows],
         sentence=claim.text,
         outlet=ev.document.outlet,
         published=ev.document.published,

@@ -45,14 +45,13 @@ except ImportError:  # pragma: no cover
 
 from foothold.model import Evidence
 
-
 __all__ = ["FUZZY_NEIGHBOURS", "NEAR_IDENTICAL", "RELAY_WINDOW_DAYS", "Groups", "find_origins", "normalise_sentence"]
 
 log = logging.getLogger(__name__)
 
 RELAY_WINDOW_DAYS = 30
 NEAR_IDENTICAL = 90.0
-FUZZY_NEIGHBOURS = 4
+FUZZY_NEIGHBOURS = 3
 _UNDATED = 10**9
 _PUNCT = re.compile(r"[^\w]+")
 
@@ -103,32 +102,13 @@ class _UnionFind:
                 self.parent[ra] = rb
 
 
-def find_origins(
-    docs: Sequence[Evidence],
-    doc_dates: Sequence[tuple[int, int]],
-    claims: Sequence[Any],
-    claim_doc: Sequence[int],
-    claim_k: Sequence[int],
-    claim_source: Sequence[str | None],
-    canonical: Callable[[str], str] = lambda s: s,
-) -> Groups:
-    """Group claim rows into items of independent origins (see the module rule).
+def group_claims(
+    docs: Sequence[Evidence], claim_doc: Sequence[int], claim_k: Sequence[int], n_rows: int
+) -> tuple[list[str], dict[int, list[int]]]:
+    """Cluster keys and cluster items ``cluster index * n_rows + k -> claim rows`` (rows in input order).
 
-    Args:
-        docs: the documents in scope, **sorted by (publication date, path)**;
-            ``claim_doc[r]`` indexes it for claim row ``r`` and rows follow that
-            order, so the first row of a group is its earliest report.
-        doc_dates: per document, ``(first day ordinal, period length - 1)``
-            (:func:`foothold.assess.dates.date_ordinal`); undated documents use
-            a very large ordinal.
-        claims: the claims (``text``, ``start``, ``end`` are used).
-        claim_k: per claim row, the (indicator, polarity) key as an int.
-        claim_source: per claim row, the originating source name or None.
-        canonical: maps a source name to its canonical form (aliases folded).
-
-    Cost: one pass over the claim rows plus one over cluster items.
+    A document without a cluster is its own cluster ``"doc:" + doc_id``.
     """
-    # 1. clusters
     cluster_index: dict[str, int] = {}
     cluster_keys: list[str] = []
     doc_cluster: list[int] = []
@@ -139,21 +119,51 @@ def find_origins(
             ci = cluster_index[key] = len(cluster_keys)
             cluster_keys.append(key)
         doc_cluster.append(ci)
-
-    # 2. cluster items: (cluster, k) -> claim rows (first row = earliest report)
-    citems: dict[tuple[int, int], list[int]] = {}
+    citems: dict[int, list[int]] = {}
     for r, (di, k) in enumerate(zip(claim_doc, claim_k, strict=True)):
-        key = (doc_cluster[di], k)
-        rows = citems.get(key)
+        key2 = doc_cluster[di] * n_rows + k
+        rows = citems.get(key2)
         if rows is None:
-            citems[key] = [r]
+            citems[key2] = [r]
         else:
             rows.append(r)
+    return cluster_keys, citems
 
+
+def find_origins(
+    docs: Sequence[Evidence],
+    doc_dates: Sequence[tuple[int, int]],
+    claims: Sequence[Any],
+    claim_doc: Sequence[int],
+    claim_source: Sequence[str | None],
+    cluster_keys: Sequence[str],
+    citems: dict[int, list[int]],
+    canonical: Callable[[str], str] = lambda s: s,
+    n_rows: int = 1 << 20,
+) -> Groups:
+    """Group cluster items into items of independent origins (see the module rule).
+
+    Args:
+        docs: the documents in scope, **sorted by (publication date, path)**;
+            ``claim_doc[r]`` indexes it for claim row ``r`` and rows follow that
+            order, so the first row of a group is its earliest report.
+        doc_dates: per document, ``(first day ordinal, period length - 1)``
+            (:func:`foothold.assess.dates.date_ordinal`); undated documents use
+            a very large ordinal.
+        claims: the claims (``text``, ``start``, ``end`` are used).
+        claim_source: per claim row, the originating source name or None.
+        cluster_keys, citems: from :func:`group_claims` (or built the same way:
+            cluster indices in order of first appearance; item key
+            ``cluster index * n_rows + k``).
+        n_rows: the number of distinct ``k`` values (likelihood rows).
+        canonical: maps a source name to its canonical form (aliases folded).
+
+    Cost: one pass over the cluster items, plus the rows of merged items.
+    """
     # 3. relay links between clusters
     uf = _UnionFind(len(cluster_keys))
     if len(cluster_keys) > 1:
-        _merge_relays(docs, doc_dates, claims, claim_doc, claim_source, canonical, citems, uf)
+        _merge_relays(docs, doc_dates, claims, claim_doc, claim_source, canonical, citems, uf, n_rows)
 
     # 4. origins and items
     root_index: dict[int, int] = {}
@@ -170,21 +180,25 @@ def find_origins(
     # cluster ids are assigned in date order, so sorted members are earliest first
     origin_clusters = [[cluster_keys[ci] for ci in sorted(members)] for members in origin_members]
     if len(origin_clusters) == len(cluster_keys):
-        items = [(root_index[ci], k) for (ci, k) in citems]
+        items = [(root_index[ck // n_rows], ck % n_rows) for ck in citems]
         item_claims = list(citems.values())
     else:
         item_index: dict[tuple[int, int], int] = {}
         items = []
         item_claims = []
-        for (ci, k), rows in citems.items():
-            ok = (root_index[find(ci)], k)
+        merged: set[int] = set()
+        for ck, rows in citems.items():
+            ok = (root_index[find(ck // n_rows)], ck % n_rows)
             n = item_index.get(ok)
             if n is None:
                 item_index[ok] = len(items)
                 items.append(ok)
-                item_claims.append(rows)
+                item_claims.append(list(rows))
             else:
-                item_claims[n] = sorted(item_claims[n] + rows)
+                item_claims[n].extend(rows)
+                merged.add(n)
+        for n in merged:
+            item_claims[n].sort()
     item_rep = [rows[0] for rows in item_claims]
     item_source = [claim_source[r] for r in item_rep]
     log.debug("%d clusters -> %d origins, %d items", len(cluster_keys), len(origin_clusters), len(items))
@@ -194,6 +208,28 @@ def find_origins(
 _NUMBERS = re.compile(r"\d+")
 
 
+def near_identical(a: str, b: str, _cache: dict[str, tuple[str, str]] | None = None) -> bool:
+    """True for sentences that are the same report: equal after normalisation, or a
+    rapidfuzz ``ratio`` >= :data:`NEAR_IDENTICAL` on the normalised text and the
+    same digits in the same order (thousands separators ignored)."""
+    if a == b:
+        return True
+    cache = _cache if _cache is not None else {}
+    pa = cache.get(a)
+    if pa is None:
+        na = normalise_sentence(a)
+        pa = cache[a] = (na, "".join(_NUMBERS.findall(na)))
+    pb = cache.get(b)
+    if pb is None:
+        nb = normalise_sentence(b)
+        pb = cache[b] = (nb, "".join(_NUMBERS.findall(nb)))
+    if pa[0] == pb[0]:
+        return True
+    if pa[1] != pb[1]:
+        return False
+    return _ratio is not None and bool(_ratio(pa[0], pb[0], score_cutoff=NEAR_IDENTICAL))
+
+
 def _merge_relays(
     docs: Sequence[Evidence],
     doc_dates: Sequence[tuple[int, int]],
@@ -201,76 +237,73 @@ def _merge_relays(
     claim_doc: Sequence[int],
     claim_source: Sequence[str | None],
     canonical: Callable[[str], str],
-    citems: dict[tuple[int, int], list[int]],
+    citems: dict[int, list[int]],
     uf: _UnionFind,
+    n_rows: int,
 ) -> None:
     """Union clusters whose items relay the same source (module rule, step 2).
 
     Each cluster item is represented by its earliest claim (copies in a
     cluster carry the same report).
     """
-    exact: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
-    fuzzy: dict[tuple[Any, ...], list[tuple[int, int, int, str]]] = {}
+    # Pass 1: bucket the dated, attributed cluster items by (source, indicator+polarity).
+    buckets: dict[tuple[str, int], list[tuple[int, int, int, int]]] = {}
     canon_cache: dict[str, str] = {}
-    norm_cache: dict[str, str] = {}
-    for (ci, k), rows in citems.items():
+    for ck, rows in citems.items():
         rep = rows[0]
-        di = claim_doc[rep]
-        day, slack = doc_dates[di]
-        if day >= _UNDATED:
-            continue
         raw = claim_source[rep]
         if not raw:
+            continue
+        day, slack = doc_dates[claim_doc[rep]]
+        if day >= _UNDATED:
             continue
         src = canon_cache.get(raw)
         if src is None:
             src = canon_cache[raw] = canonical(raw)
-        c = claims[rep]
-        text = c.text
-        norm = norm_cache.get(text)
-        if norm is None:
-            norm = norm_cache[text] = normalise_sentence(text)
-        entry = (day, slack, ci)
-        key: tuple[Any, ...] = (src, k, "s", norm)
-        bucket = exact.get(key)
+        bkey = (src, ck % n_rows)
+        entry = (day, slack, ck // n_rows, rep)
+        bucket = buckets.get(bkey)
         if bucket is None:
-            exact[key] = [entry]
+            buckets[bkey] = [entry]
         else:
             bucket.append(entry)
-        quantities = docs[di].quantities
-        if quantities:
-            cs, ce = c.start, c.end
-            for q in quantities:
-                if q.start < 0 or (q.start >= cs and q.end <= ce):
-                    exact.setdefault((src, k, "q", q.unit, round(float(q.value), 6)), []).append(entry)
-        if _ratio is not None:
-            fb = fuzzy.get((src, k))
-            if fb is None:
-                fuzzy[(src, k)] = [(day, slack, ci, norm)]
-            else:
-                fb.append((day, slack, ci, norm))
 
+    # Pass 2: within each bucket, in date order, link an item to the last earlier item
+    # sharing a key (sentence text or quantity) within the window, and to its
+    # FUZZY_NEIGHBOURS predecessors when the sentences are near-identical.
     union = uf.union
-    for entries in exact.values():
+    find = uf.find
+    norm_cache: dict[str, tuple[str, str]] = {}
+    window = RELAY_WINDOW_DAYS
+    for entries in buckets.values():
         if len(entries) < 2:
             continue
         entries.sort()
-        for (d1, s1, c1), (d2, s2, c2) in zip(entries, entries[1:], strict=False):
-            if d2 - d1 <= RELAY_WINDOW_DAYS + max(s1, s2):
-                union(c1, c2)
-
-    find = uf.find
-    for entries in fuzzy.values():
-        if len(entries) < 2:
-            continue
-        entries.sort(key=lambda t: (t[0], t[2]))
-        for i in range(1, len(entries)):
-            d2, s2, c2, n2 = entries[i]
+        last: dict[Any, tuple[int, int, int]] = {}
+        texts: list[str] = []
+        for i, (day, slack, ci, rep) in enumerate(entries):
+            c = claims[rep]
+            text = c.text
+            texts.append(text)
+            keys: list[Any] = [text]
+            quantities = docs[claim_doc[rep]].quantities
+            if quantities:
+                cs, ce = c.start, c.end
+                for q in quantities:
+                    if q.start < 0 or (q.start >= cs and q.end <= ce):
+                        keys.append((q.unit, q.value))
+            for key in keys:
+                prev = last.get(key)
+                if prev is not None and day - prev[0] <= window + (prev[1] if prev[1] > slack else slack):
+                    union(prev[2], ci)
+                last[key] = (day, slack, ci)
+            if _ratio is None:
+                continue
             for j in range(i - 1, max(-1, i - 1 - FUZZY_NEIGHBOURS), -1):
-                d1, s1, c1, n1 = entries[j]
-                if d2 - d1 > RELAY_WINDOW_DAYS + max(s1, s2):
+                d1, s1, c1, _ = entries[j]
+                if day - d1 > window + (s1 if s1 > slack else slack):
                     break
-                if n1 == n2 or find(c1) == find(c2):
+                if find(c1) == find(ci):
                     continue
-                if _ratio(n1, n2, score_cutoff=NEAR_IDENTICAL) and _NUMBERS.findall(n1) == _NUMBERS.findall(n2):
-                    union(c1, c2)
+                if near_identical(texts[j], text, norm_cache):
+                    union(c1, ci)

@@ -98,7 +98,15 @@ class Assessment:
     """The assessment of a case from a body of evidence, as of a date.
 
     ``n_reports`` counts relevant documents used; ``n_origins`` the independent
-    origins they come down to.  ``method`` names the method and its parameters.
+    origins they come down to.  ``method`` names the method and its parameters
+    (and ``n_items``, the number of (origin, indicator, polarity) items in the
+    posterior; ``contributions`` holds the most influential of them).
+    ``leave_one_out`` lists, by decreasing ``change``, dicts with ``origin``,
+    ``clusters``, ``change`` (max absolute change in any hypothesis
+    probability when the origin is removed), ``hypothesis`` (the one that
+    moves most), ``probabilities_without``, ``indicators``, ``sentence``,
+    ``outlet``, ``published`` and ``grade``.  ``n_claims`` counts the claims
+    used; ``n_rejected`` those an analyst rejected.
     """
 
     case_id: str

@@ -27,8 +27,15 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 
-from foothold.extract.entities import ANONYMOUS, NameSpan, find_names, publisher_spans
+from foothold.extract.entities import (
+    ANONYMOUS,
+    NameSpan,
+    find_names,
+    publisher_spans,
+    relay_credits,
+)
 from foothold.extract.gazetteer import Gazetteer
 
 __all__ = ["find_attributions"]
@@ -43,11 +50,12 @@ _SAY = re.compile(
     r"noted|notes|added|adds|stated|states|confirmed|confirms|claimed|claims|warned|warns|wrote|writes|"
     r"revealed|reveals|disclosed|discloses|cited|cites|quoted|explained|explains|argued|argues|"
     r"acknowledged|admitted|alleged|alleges|predicted|predicts|forecast|forecasts|calculated|"
-    r"put\s+(?:it|the\s+(?:figure|price|number|total|loss|cost|amount))\s+at|"
+    r"put\s+(?:it|the\s+(?:figure|price|number|total|loss|cost|amount))\s+at|put\s+(?:\S+\s+){1,4}?at\s+(?:us)?\$?\d[\d.,]*|"
+    r"made\s+(?:the|these|those|his|her|its|their)\s+(?:remarks|comments|statement|claims?|announcement)|"
+    r"relayed|briefed|testified|expects|expected|believes|believed|assesses|assessed|suspects|concluded|"
     r"has\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
     r"have\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
-    r"had\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found))\b",
-    re.IGNORECASE,
+    r"had\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found))\b"
 )
 _FILLER = re.compile(
     r"(?:\s|\b(?:has|have|had|also|separately|previously|earlier|later|recently|reportedly|publicly|"
@@ -62,12 +70,13 @@ _FILLER = re.compile(
 _PHRASE_CUES = re.compile(
     r"\b(?:according\s+to|citing|cited\s+by|quoting|quoted\s+by|carried\s+by|shared\s+with|"
     r"(?:data|figures|statistics|numbers|estimates?|analysis|report|survey|study|research|calculations|"
-    r"claim|claims|statement|comments|remarks|announcement|tally|count|information|assessment)\s+"
+    r"claim|claims|statement|comments|remarks|announcement|tally|count|information|assessment|"
+    r"briefing|testimony|presentation|investigation|reporting|letter|filing|release|poll|index|ranking)\s+"
     r"(?:by|from|of|released\s+by|published\s+by|compiled\s+by)|"
     r"(?:told|tells|spoke\s+to|speaking\s+to|spoke\s+with|talking\s+to|interview\s+with|briefing\s+to|"
     r"reported\s+by|published\s+by|released\s+by|provided\s+by|compiled\s+by|confirmed\s+by|"
-    r"obtained\s+by|seen\s+by|reviewed\s+by))\b",
-    re.IGNORECASE,
+    r"obtained\s+by|seen\s+by|reviewed\s+by|gathered\s+by|collected\s+by|conducted\s+by|"
+    r"commissioned\s+by|broadcast\s+by|aired\s+by|relayed\s+by))\b"
 )
 _PHRASE_END = re.compile(
     r"[,;:.!?\n()\"“”]|\s[–—-]\s|\b(?:that|which|who|whom|when|while|but|because|although|after|before|since|as)\b"
@@ -79,17 +88,41 @@ _POSSESSIVE_CUE = re.compile(
     re.IGNORECASE,
 )
 _ANAPHOR = re.compile(
-    r"\b(?:the|its|that|this)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:the|its|that|this|The|Its|That|This)\s+(?:[\w-]+\s+){0,3}?"
     r"(company|carmaker|automaker|firm|group|maker|manufacturer|operator|retailer|bank|"
-    r"ministry|agency|department|service|outlet|newspaper|broadcaster|publication|office|committee|"
+    r"ministry|agency|department|service|outlet|newspaper|broadcaster|publication|office|committee|paper|daily|wire|"
     r"council|government|regulator|watchdog)\s*$",
     re.IGNORECASE,
 )
-_COMPANY_ANAPHORS = {"company", "carmaker", "automaker", "firm", "group", "maker", "manufacturer", "operator", "retailer", "bank"}
+_OUTLET_ANAPHORS = {
+    "outlet",
+    "newspaper",
+    "broadcaster",
+    "publication",
+    "agency",
+    "paper",
+    "daily",
+    "wire",
+    "channel",
+    "site",
+    "website",
+}
+_COMPANY_ANAPHORS = {
+    "company",
+    "carmaker",
+    "automaker",
+    "firm",
+    "group",
+    "maker",
+    "manufacturer",
+    "operator",
+    "retailer",
+    "bank",
+}
 _ROLE_WORDS = (
     r"(?:deputy\s+)?(?:prime\s+minister|minister|ministry|ambassador|envoy|spokes(?:man|woman|person)|"
     r"president|premier|governor|foreign\s+minister|defen[cs]e\s+minister|consul|embassy|"
-    r"central\s+bank|customs\s+service|statistics\s+(?:service|agency|office)|border\s+guards?)"
+    r"central\s+bank|customs\s+service|statistics\s+(?:service|agency|office)|border\s+guards?|government)"
 )
 _ANON_EN = re.compile(
     r"\b(?:(?:diplomatic|intelligence|government|military|industry|security|official|informed|local|"
@@ -104,18 +137,16 @@ _ANON_EN = re.compile(
     r"defectors?\s+(?:told|said|say|says|interviewed)|(?<![A-Za-z]\s)(?:intelligence|security)\s+officials|"
     r"officials\s+who\s+(?:asked|spoke|declined|requested)|insiders?|"
     r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|executive|analyst|insider)\s+"
-    r"(?:who|said|told|says)\b)",
-    re.IGNORECASE,
+    r"(?:who|said|told|says)\b)"
 )
 _ATTRIB_CONTEXT_EN = re.compile(
     r"\b(?:said|says|say|told|tell|according|citing|spoke|speaking|described|reported|claimed|"
-    r"estimated|believe|believes|quoted|interviewed|testimony|accounts?)\b",
-    re.IGNORECASE,
+    r"estimated|believe|believes|quoted|interviewed|testimony|accounts?)\b"
 )
 
 # --- Russian ---------------------------------------------------------------
 _RU_PHRASE = re.compile(
-    r"(?:по\s+данным|по\s+словам|по\s+информации|по\s+сведениям|по\s+оценк[еам]|по\s+подсчетам|"
+    r"(?:в\s+интервью|в\s+беседе\s+с|(?:следует\s+)?из\s+(?:данных|статистики|отч[её]та|доклада|сообщения)|по\s+данным|по\s+словам|по\s+информации|по\s+сведениям|по\s+оценк[еам]|по\s+подсчетам|"
     r"по\s+подсчётам|согласно(?:\s+данным)?|со\s+ссылкой\s+на|ссылаясь\s+на|как\s+сообщил[аи]?|"
     r"как\s+заявил[аи]?|как\s+передает|как\s+передаёт|как\s+пишет|сообщает|сообщают|сообщил[аи]?|"
     r"заявил[аи]?|заявляет|передает|передаёт|пишет|пишут|отметил[аи]?|рассказал[аи]?|"
@@ -124,12 +155,15 @@ _RU_PHRASE = re.compile(
     re.IGNORECASE,
 )
 _RU_VERB = re.compile(
-    r"(?<![а-яё])(?:сообщил[аи]?|сообщает|сообщают|заявил[аи]?|заявляет|отметил[аи]?|рассказал[аи]?|"
-    r"утверждает|считает|оценил[аи]?|уточнил[аи]?|добавил[аи]?|сказал[аи]?|пишет|передает|передаёт|"
-    r"подсчитал[аи]?|указал[аи]?|приводит)(?![а-яё])",
+    r"(?<![а-яё])(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|заявляет|отметил[аио]?|рассказал[аио]?|"
+    r"утверждает|считает|оценил[аио]?|уточнил[аио]?|добавил[аио]?|сказал[аио]?|пишет|передает|передаёт|"
+    r"подсчитал[аио]?|указал[аио]?|приводит|опубликовал[аио]?|выяснил[аио]?|подсчитал[аио]?)(?![а-яё])",
     re.IGNORECASE,
 )
-_RU_PHRASE_END = re.compile(r"[,;:.!?\n()]|\s[–—-]\s|(?<![а-яё])(?:что|который|которая|которые|когда|но)(?![а-яё])", re.IGNORECASE)
+_RU_PHRASE_END = re.compile(
+    r"[,;:.!?\n()]|\s[–—-]\s|(?<![а-яё])(?:что|который|которая|которые|когда|но)(?![а-яё])",
+    re.IGNORECASE,
+)
 _ANON_RU = re.compile(
     r"(?<![а-яё])(?:источник(?:а|ом|и|ов|ам)?|осведомл[её]нн\w+|собеседник\w*|на\s+условиях\s+анонимности|"
     r"пожелавш\w+\s+остаться\s+неназванн\w+|анонимн\w+)(?![а-яё])",
@@ -147,7 +181,13 @@ _KO_VERB_END = re.compile(
     r"(?:밝혔다|전했다|보도했다|말했다|발표했다|주장했다|설명했다|덧붙였다|확인했다|추정했다|"
     r"분석했다|강조했다|지적했다|언급했다|알렸다|전망했다|집계했다|보고했다|밝혔습니다|전했습니다)"
 )
-_KO_ANON = re.compile(r"(?:소식통|익명의|관계자들?(?:은|이|에)|대북\s*소식통|정보\s*당국)")
+_KO_VERB_ANY = re.compile(
+    r"(?:보도|발표|분석|집계|공개|인용|주장|설명|전망)(?:한|했|해|하며|하면서)|(?:밝힌|전한|말한)"
+)
+_KO_CITE = re.compile(r"(?:을|를|의\s*\S+을|의\s*\S+를)?\s*인용(?:해|하여|한)")
+_KO_ANON = re.compile(
+    r"(?:소식통|익명의|(?:정부|당국|외교|정보|군|업계|현지)\s*관계자|관계자들(?:은|이|에)|정보\s*당국)"
+)
 _ZH_ACCORDING = re.compile(r"据(.{1,40}?)(?:报道|报导|消息|称|透露|统计|数据|显示|介绍|表示|说)")
 _ZH_VERB = re.compile(r"(?:表示|称|说|指出|报道|透露|宣布|介绍|证实|援引|声称|估计|披露|发布)")
 _ZH_CITE = re.compile(r"(?:援引|引述|引用)(.{1,40}?)(?:的|，|。|称|消息|报道|数据)")
@@ -166,17 +206,33 @@ class _Doc:
 
     def __init__(self, text: str, names: list[NameSpan], publishers: list[tuple[int, int]]) -> None:
         self.text = text
-        self.names = [n for n in names if not any(a <= n.start and n.end <= b for a, b in publishers)]
-        self.sources = [n for n in self.names if n.type in _SOURCE_TYPES]
+        self.names = [
+            n for n in names if not any(a <= n.start and n.end <= b for a, b in publishers)
+        ]
+        self.sources = sorted(
+            (n for n in self.names if n.type in _SOURCE_TYPES), key=lambda n: n.start
+        )
+
+        self.starts = [n.start for n in self.sources]
+        self.low = text.lower() if len(text.lower()) == len(text) else text
 
     def in_range(self, start: int, end: int) -> list[NameSpan]:
-        return [n for n in self.sources if start <= n.start and n.end <= end]
+        """Sources lying inside ``start:end``, in text order."""
+        out = []
+        for n in self.sources[bisect_left(self.starts, start) :]:
+            if n.start >= end:
+                break
+            if n.end <= end:
+                out.append(n)
+        return out
 
 
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+|и\s+)?(?:the\s+)?")
 
 
-def _phrase_end(text: str, pos: int, limit: int, ender: re.Pattern[str], doc: _Doc | None = None) -> int:
+def _phrase_end(
+    text: str, pos: int, limit: int, ender: re.Pattern[str], doc: _Doc | None = None
+) -> int:
     """End of the phrase after a cue; a list of names ("TASS, RIA Novosti and Interfax") stays whole."""
     while True:
         m = ender.search(text, pos, limit)
@@ -196,34 +252,57 @@ def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
     pre = text[s:v]
     cands = doc.in_range(s, v)
     # strip fillers ("has separately", "on Tuesday", "in a regulatory filing") before the verb
-    fm = _FILLER.search(pre, max(0, len(pre) - 80))
+    fm = _FILLER.search(pre, max(0, len(pre) - 60))
     core = pre[: fm.start()].rstrip() if fm else pre.rstrip()
-    # a name right before the verb
+    # "Hyundai's spokesman said", "the Kremlin press service said"
     for c in reversed(cands):
-        if c.end - s == len(core):
+        if c.end - s <= len(core) and _SPOKES.fullmatch(core, c.end - s):
             return [c.name]
+    # "Russian officials said": unnamed officials
+    if _OFFICIALS.fullmatch(core.rsplit(",", 1)[-1].strip()):
+        return [ANONYMOUS]
+    # a name right before the verb, with names coordinated before it ("X and Y said")
+    for i in range(len(cands) - 1, -1, -1):
+        c = cands[i]
+        if c.end - s == len(core):
+            found = [c.name]
+            j = i - 1
+            while j >= 0 and re.fullmatch(
+                r"\s*(?:,|and|,\s*and)\s*", text[cands[j].end : cands[j + 1].start]
+            ):
+                found.insert(0, cands[j].name)
+                j -= 1
+            return found
         if c.end - s < len(core):
             break
+    # "He said": the person named most recently before
+    if re.search(r"(?:^|[.;:]\s*|,\s*|\band\s+)(?:he|she)\Z", core, re.IGNORECASE):
+        persons = [c for c in doc.sources if c.end <= v and c.type == "person"]
+        if persons and v - persons[-1].end < 700:
+            return [persons[-1].name]
     # "X, the secretary of Y, said" / "X, who heads Y, announced"
     if core.endswith(","):
         inner = core[:-1]
         k = inner.rfind(",")
         if k > 0:
             head = inner[:k].rstrip()
-            for c in reversed(cands):
+            for i in range(len(cands) - 1, -1, -1):
+                c = cands[i]
                 if c.end - s == len(head):
-                    return [c.name]
+                    found = [c.name]
+                    j = i - 1
+                    while j >= 0 and re.fullmatch(
+                        r"\s*(?:,|and|,\s*and)\s*", text[cands[j].end : cands[j + 1].start]
+                    ):
+                        found.insert(0, cands[j].name)
+                        j -= 1
+                    return found
     # "the company said" -> the sentence's (or a recent) company / organisation
     m = _ANAPHOR.search(core)
     if m:
-        word = m.group(1).lower()
-        want = {"company"} if word in _COMPANY_ANAPHORS else {"organization"}
-        in_sentence = [c for c in doc.sources if s <= c.start < v and c.type in want]
-        if in_sentence:
-            return [in_sentence[0].name]
-        earlier = [c for c in doc.sources if c.end <= s and c.type in want]
-        if earlier and s - earlier[-1].end < 600:
-            return [earlier[-1].name]
+        ref = _referent(doc, m.group(1).lower(), s, v)
+        if ref:
+            return [ref]
     # "Russia's education minister said": an unnamed official by role
     role = _role_before(core)
     if role:
@@ -231,8 +310,39 @@ def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
     return []
 
 
+_SPOKES = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|press\s+(?:service|office|secretary)|"
+    r"representative|official|representatives|officials)",
+    re.IGNORECASE,
+)
+_OFFICIALS = re.compile(
+    r"(?:(?:the|some|several|two|three|four|other)\s+)?(?:(?:senior|local|government|security|military|regional|"
+    r"Russian|Chinese|North\s+Korean|South\s+Korean|Japanese|Ukrainian|US|American|Western|[Uu]nnamed)\s+){0,2}"
+    r"officials",
+    re.IGNORECASE,
+)
+
+
+def _referent(doc: _Doc, word: str, s: int, v: int) -> str | None:
+    """What "the company" / "the ministry" refers to: a company named earlier in the
+    sentence (or recently), or an organisation whose name contains the noun."""
+    if word in _COMPANY_ANAPHORS:
+        ok = lambda c: c.type == "company"  # noqa: E731
+    elif word in _OUTLET_ANAPHORS:
+        ok = lambda c: c.type == "organization" and c.name != ANONYMOUS  # noqa: E731
+    else:
+        ok = lambda c: c.type == "organization" and word in c.name.lower()  # noqa: E731
+    in_sentence = [c for c in doc.sources if s <= c.start < v and ok(c)]
+    if in_sentence:
+        return in_sentence[0].name
+    earlier = [c for c in doc.sources if c.end <= s and ok(c)]
+    if earlier and s - earlier[-1].end < 800:
+        return earlier[-1].name
+    return None
+
+
 def _role_before(core: str) -> str | None:
-    m = _ROLE_RE.search(core)
+    m = _ROLE_RE.search(core, max(0, len(core) - 80))
     if m and m.end() == len(core):
         return _clean(m.group(0))
     return None
@@ -246,51 +356,91 @@ _COUNTRY_FORMS = (
     r"Beijing|Tokyo|Kyiv|Washington)"
 )
 _ROLE_RE = re.compile(
-    r"(?:\bthe\s+)?\b" + _COUNTRY_FORMS + r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?" + _ROLE_WORDS + r"\b(?![\w-])"
+    r"(?:\bthe\s+)?\b"
+    + _COUNTRY_FORMS
+    + r"(?:['’]s)?\s+(?:[a-z][\w-]*\s+){0,3}?"
+    + _ROLE_WORDS
+    + r"\b(?![\w-])"
 )
 
 
-def _english_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
+def _in(matches: list[re.Match[str]], starts: list[int], s: int, e: int) -> list[re.Match[str]]:
+    i = bisect_left(starts, s)
+    out = []
+    while i < len(matches) and starts[i] < e:
+        if matches[i].end() <= e:
+            out.append(matches[i])
+        i += 1
+    return out
+
+
+class _EnglishScan:
+    """Document-level scans of the English cue patterns (lower-cased text, one pass each)."""
+
+    def __init__(self, doc: _Doc) -> None:
+        low = doc.low
+        self.say = list(_SAY.finditer(low))
+        self.say_starts = [m.start() for m in self.say]
+        self.phrase = list(_PHRASE_CUES.finditer(low))
+        self.phrase_starts = [m.start() for m in self.phrase]
+        self.context = list(_ATTRIB_CONTEXT_EN.finditer(low))
+        self.context_starts = [m.start() for m in self.context]
+
+
+def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishScan) -> None:
     text = doc.text
-    sent = text[s:e]
     # reporting verbs: subject before, or "said X" after
-    for m in _SAY.finditer(sent):
-        v = s + m.start()
+    for m in _in(scan.say, scan.say_starts, s, e):
+        v = m.start()
         subj = _subject_before(doc, s, v)
         if not subj:
-            after = [c for c in doc.in_range(s + m.end(), e) if re.fullmatch(r"[\s,]*(?:the\s+)?", text[s + m.end() : c.start], re.IGNORECASE)]
+            after = [
+                c
+                for c in doc.in_range(m.end(), e)
+                if re.fullmatch(r"[\s,]*(?:the\s+)?", text[m.end() : c.start], re.IGNORECASE)
+                and re.match(r"\s*(?:[,.;:)\"”]|$)", text[c.end : e + 1])
+            ]
             verb = m.group(0).lower()
-            if after and verb in ("said", "says", "reported", "noted", "added", "wrote", "writes", "stated", "announced"):
+            if after and verb in (
+                "said",
+                "says",
+                "reported",
+                "noted",
+                "added",
+                "wrote",
+                "writes",
+                "stated",
+                "announced",
+            ):
                 subj = [after[0].name]
         out.extend(subj)
     # phrase cues: "according to X", "citing X", "told X", "data from X shared with Y"
-    for m in _PHRASE_CUES.finditer(sent):
-        ps = s + m.end()
+    for m in _in(scan.phrase, scan.phrase_starts, s, e):
+        ps = m.end()
         pe = _phrase_end(text, ps, e, _PHRASE_END, doc)
         names = doc.in_range(ps, pe)
         if names:
             out.extend(n.name for n in names)
-        elif m.group(0).lower().startswith("according"):
-            role = _ROLE_RE.match(text, ps) or _ROLE_RE.match(text, ps + 1)
-            if role:
-                out.append(_clean(role.group(0)))
-                continue
-            am = _ANAPHOR.search(text[ps:pe] + " ")
-            tail = text[ps:pe].strip().lower()
-            if re.fullmatch(r"(?:the|its)\s+(?:[\w-]+\s+){0,2}?(?:ministry|company|agency|carmaker|firm|department|outlet|broadcaster|newspaper)", tail):
-                want = {"company"} if tail.split()[-1] in _COMPANY_ANAPHORS else {"organization"}
-                earlier = [c for c in doc.sources if c.end <= ps and c.type in want]
-                if earlier:
-                    out.append(earlier[-1].name)
-            del am
+        else:
+            if m.group(0).lower().startswith("according"):
+                role = _ROLE_RE.match(text, ps) or _ROLE_RE.match(text, ps + 1)
+                if role:
+                    out.append(_clean(role.group(0)))
+                    continue
+            phrase = text[ps:pe].strip()
+            am = _ANAPHOR.match(phrase + " ")
+            if am and len(phrase.split()) <= 4:
+                ref = _referent(doc, am.group(1).lower(), s, ps)
+                if ref:
+                    out.append(ref)
     # possessive cues: "Mediazona's analysis of ...", "Shoigu's comments"
     for c in doc.in_range(s, e):
         if _POSSESSIVE_CUE.match(text, c.end):
             out.append(c.name)
     # unnamed sources
-    if _ATTRIB_CONTEXT_EN.search(sent):
-        for m in _ANON_EN.finditer(sent):
-            start = s + m.start()
+    if _in(scan.context, scan.context_starts, s, e):
+        for m in _ANON_EN.finditer(doc.low, s, e):
+            start = m.start()
             if any(n.start <= start < n.end and n.name != ANONYMOUS for n in doc.sources):
                 continue
             out.append(ANONYMOUS)
@@ -305,13 +455,14 @@ def _russian_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
         names = doc.in_range(ps, pe)
         out.extend(n.name for n in names)
         for q in _RU_QUOTED.finditer(text, ps, pe):
-            out.append(_clean(q.group(1)))
+            if not any(n.start < q.end() and q.start(1) < n.end for n in doc.names):
+                out.append(_clean(q.group(1)))
     for m in _RU_VERB.finditer(text, s, e):
-        # "X заявил": the nearest source before the verb in the same clause
+        # "X заявил": the subject opens the clause before the verb
         cs = max(s, text.rfind(",", s, m.start()) + 1)
         before = doc.in_range(cs, m.start())
-        if before and re.fullmatch(r"[\s\w-]{0,30}", text[before[-1].end : m.start()]):
-            out.append(before[-1].name)
+        if before:
+            out.append(before[0].name)
     if _ANON_RU.search(text, s, e):
         out.append(ANONYMOUS)
 
@@ -322,13 +473,24 @@ def _korean_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
         cs = max(s, text.rfind(",", s, m.start()) + 1)
         names = doc.in_range(cs, m.end())
         out.extend(n.name for n in names[-2:])
-    if _KO_VERB_END.search(text, s, e):
+    if _KO_VERB_END.search(text, s, e) or _KO_VERB_ANY.search(text, s, e):
         names = doc.in_range(s, e)
         for n in names:
-            tail = text[n.end : n.end + 6]
-            if re.match(r"\s*(?:은|는|이|가|측은|측이|관계자는|대변인은|당국은)(?![가-힣])|\s*(?:은|는|이|가)\s", tail):
+            tail = text[n.end : n.end + 20]
+            if re.match(
+                r"(?:\s*\([^)]{1,15}\))?\s*(?:통신|신문|방송|측|당국|관계자|대변인|장관|대사)?(?:은|는|이|가)(?![가-힣])",
+                tail,
+            ):
                 out.append(n.name)
                 break
+    for n in doc.in_range(s, e):
+        if re.match(
+            r"\s*(?:의\s*)?(?:자료|통계|데이터|보고서|집계|분석|발표)", text[n.end : n.end + 8]
+        ):
+            out.append(n.name)
+    for m in _KO_CITE.finditer(text, s, e):
+        cs = max(s, text.rfind(",", s, m.start()) + 1)
+        out.extend(n.name for n in doc.in_range(cs, m.start())[-2:])
     if _KO_ANON.search(text, s, e):
         out.append(ANONYMOUS)
 
@@ -342,6 +504,11 @@ def _chinese_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
     for m in _ZH_VERB.finditer(text, s, e):
         before = doc.in_range(s, m.start())
         if before and m.start() - before[-1].end <= 6:
+            # "X此前对Y表示": X told Y
+            if len(before) > 1 and re.fullmatch(
+                r".{0,6}对", text[before[-2].end : before[-1].start]
+            ):
+                out.append(before[-2].name)
             out.append(before[-1].name)
     if _ZH_ANON.search(text, s, e):
         out.append(ANONYMOUS)
@@ -371,6 +538,13 @@ def find_attributions(
     lang = (language or "en").lower()
     per: dict[int, list[str]] = {}
     doc_list: list[str] = []
+    scan = _EnglishScan(doc) if lang not in ("ru", "ko", "zh", "ja") else None
+    # a copy's credited wire ("(Wire)" in the dateline and at the end) is a relay
+    credit_names = relay_credits(text)
+    credits = []
+    for cname in credit_names:
+        first = [n for n in doc.sources if text[n.start : n.end] == cname]
+        credits.extend(first[:1])
     for i, (s, e) in enumerate(sentences):
         found: list[str] = []
         if lang == "ru":
@@ -380,7 +554,11 @@ def find_attributions(
         elif lang in ("zh", "ja"):
             _chinese_sentence(doc, s, e, found)
         else:
-            _english_sentence(doc, s, e, found)
+            assert scan is not None
+            _english_sentence(doc, s, e, found, scan)
+        for credit in credits:
+            if s <= credit.start < e:
+                found.append(credit.name)
         uniq: list[str] = []
         for name in found:
             if name and name not in uniq:

@@ -30,7 +30,14 @@ from dataclasses import dataclass
 from foothold.extract.gazetteer import Gazetteer, Mention
 from foothold.model import Entity
 
-__all__ = ["NameSpan", "find_entities", "find_names", "publisher_spans", "ANONYMOUS"]
+__all__ = [
+    "NameSpan",
+    "find_entities",
+    "find_names",
+    "publisher_spans",
+    "relay_credits",
+    "ANONYMOUS",
+]
 
 log = logging.getLogger(__name__)
 
@@ -61,15 +68,26 @@ CAPITALS = {
 _LOCATIVE_EN = re.compile(
     r"(?:\b(?:in|at|near|inside|outside|into|via|across|around|throughout|from|reach|reached|reaching|"
     r"visit|visits|visited|visiting|toured|tour|streets\s+of|city\s+of|outskirts\s+of|centre\s+of|center\s+of|"
-    r"(?:trip|trips|travel|travelled|traveled|travelling|flew|flight|flights|fly|flying|returned|return|"
+    r"(?:visit|visits|visited|delegation|mission|trip|trips|travel|travelled|traveled|travelling|flew|flight|flights|fly|flying|returned|return|"
     r"back|arrived|arrive|sent|moved|route|road|rail|train|trains|way|journey|headed|heading|came|went|"
     r"bound|relocated|transferred|driven|taken|brought)\s+(?:back\s+)?(?:to|from|between))"
     r"(?:\s+the)?\s*$)",
     re.IGNORECASE,
 )
-_LOCATIVE_AFTER_EN = re.compile(r"^\s*(?:-based|based\b|'s\s+(?:airport|streets|outskirts|centre|center|suburbs)|\s*(?:airport|suburbs))", re.IGNORECASE)
-_LOCATIVE_RU = re.compile(r"(?:\b(?:в|во|из|до|под|около|через|посетил\w*|прибыл\w*)\s*$)", re.IGNORECASE)
-_LOCATIVE_AFTER_KO = re.compile(r"^(?:에서|에|으로|로|까지|를\s*방문|을\s*방문|시|\s*시내|\s*공항|\s*주재)")
+_DATELINE_AFTER = re.compile(
+    r"^(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}\b|\s*\([^()\n]{2,60}\)\s*[-–—])"
+)
+_LOCATIVE_AFTER_EN = re.compile(
+    r"^\s*(?:-based|based\b|'s\s+(?:airport|streets|outskirts|centre|center|suburbs)|\s*(?:airport|suburbs))",
+    re.IGNORECASE,
+)
+_LOCATIVE_RU = re.compile(
+    r"(?:(?<![а-яё])(?:в|во|из|до|под|около|через|на|по|посетил\w*|прибыл\w*|визит\w*\s+в)\s*$)",
+    re.IGNORECASE,
+)
+_LOCATIVE_AFTER_KO = re.compile(
+    r"^(?:에서|에|으로|로|까지|를\s*방문|을\s*방문|시|\s*시내|\s*공항|\s*주재)"
+)
 _LOCATIVE_ZH = re.compile(r"(?:在|于|到|赴|抵达|访问|前往|从)\s*$")
 
 _MONTHS = set(
@@ -88,19 +106,31 @@ _STOP = _MONTHS | set(
     Share Read Related Popular More Top Editor Tags Tag Subscribe Follow Advertisement Sign Log
     Click Photo Video Image Source Sources Reporting Editing Updated Published Posted Comments
     Our Take Analysis Opinion Comment Note Notes Mr Mrs Ms Dr Sir Madam Many Much Further
-    Western Eastern Northern Southern Central West East North South Asian European African
-    Latin Soviet Siberian Arctic Pacific Atlantic Global International National Federal State
-    Government Officials Workers Students Labour Labor Sanctions Resolution Article Section""".split()
+    West East North South Siberian Officials Workers Students Labour Labor Sanctions Resolution Article Section
+    Analysts Experts Critics Residents Observers Economists Diplomats Authorities Reports Data
+    Figures Statistics Media Lawmakers Officers Troops Soldiers Engineers Builders Labourers
+    Laborers Migrants Citizens People Police Prosecutors Investigators Researchers Scholars Markets
+    Sales Exports Imports Prices Shares Demand Supply Trade Production Output Revenue Earnings
+    Brands Makers Companies Firms Dealers Retailers Buyers Consumers Drivers Users Customers
+    Others Everyone Nobody Someone Anyone Everything Nothing Something Anything Again Instead
+    Indeed Moreover Furthermore Nevertheless Nonetheless Therefore Hence Accordingly Consequently
+    Overall Finally Initially Previously Currently Recently Separately Similarly Likewise Rather
+    Superficially Simultaneously Alternatively Additionally Ultimately Traditionally Officially
+    Reportedly Notably Importantly Interestingly Surprisingly Clearly Obviously Perhaps Maybe
+    Please Thank Thanks Yes Hello Dear Telegram WeChat Weibo Facebook Twitter YouTube Instagram
+    TikTok VKontakte VK KakaoTalk Kakao WhatsApp Signal Google Yandex Internet Web Online
+    IT AI TV GDP CEO PC LCV SUV EV USD RUB KRW CNY VAT HR PR IPO GPS LNG CIS SEZ UAV SKD""".split()
 )
 _ORG_CUES = set(
     """Ministry Agency Service Services Committee Council Party Office Department Commission
     Administration Bureau Directorate Union Association Foundation Fund Institute University
     Academy Centre Center Court Parliament Duma Assembly Army Forces Navy Guard Police Government
-    Cabinet Senate Congress Chamber Federation Organisation Organization Authority Inspectorate
+    Cabinet Senate Congress Chamber Organisation Organization Authority Inspectorate
     Prosecutor Embassy Consulate Mission Secretariat Board Panel Programme Program Initiative
     Network Times News Post Journal Herald Daily Gazette Tribune Telegraph Press Broadcasting
     Broadcaster Radio Television TV Review Monitor Observer Express Watch Forum Society Institution
-    Chamber School College Observatory Inspection Guardian Insider Newsweek Wire Reporter""".split()
+    Chamber School College Observatory Alliance Coalition Movement Front League Council
+    Commissariat Consortium Foundation Trust Pravda Gazeta Vesti Ilbo Shimbun Sinmun Zeitung Novosti Vedomosti Izvestia Inspection Guardian Insider Newsweek Wire Reporter""".split()
 )
 _COMPANY_CUES = set(
     """Corporation Corp Corp. Company Co Co. LLC Ltd Ltd. Limited Inc Inc. JSC PJSC OJSC CJSC PLC
@@ -114,7 +144,6 @@ _PLACE_CUES = set(
     Island Islands Sea Bay Lake Mountains District County Territory Peninsula Strait Okrug
     Station Square Valley Canal Dam Reservoir Highway Railway Border Crossing""".split()
 )
-_PLACE_CUES_LOWER = {"region", "oblast", "krai", "province", "territory", "district", "river"}
 _TITLE_WORDS = set(
     """President Prime Minister Premier Deputy Vice Ambassador Governor Secretary Chairman
     Chairwoman Chair Director Chief Head Leader Mayor Senator Rep. Representative Spokesman
@@ -132,7 +161,10 @@ _TITLE_LOWER = set(
     director chief head leader mayor senator lawmaker spokesman spokeswoman spokesperson
     professor analyst economist researcher expert commander envoy diplomat aide adviser advisor
     official chancellor ceo founder scholar fellow columnist correspondent journalist editor
-    general colonel lieutenant admiral marshal speaker judge prosecutor commissioner""".split()
+    general colonel lieutenant admiral marshal speaker judge prosecutor commissioner
+    representative member ministers ambassadors governors secretaries officials analysts economists
+    experts diplomats envoys lawmakers leaders presidents premiers chairmen directors heads
+    spokesmen aides advisers advisors researchers professors commanders generals""".split()
 )
 _ORG_DESCRIPTORS = set(
     """outlet newspaper daily paper publication broadcaster agency magazine website portal channel
@@ -150,10 +182,55 @@ _KOREAN_SURNAMES = set(
     Hong Son Shin Sin Kwon Hwang Ahn An Song Ryu Jeon Ko O Oh Seo Yu No Roh Nam Ham Kye""".split()
 )
 
-_CAP = r"(?:[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]{2,}[a-z]?\d*|[A-Z][a-z]*[A-Z][A-Za-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]*\.(?=\s+[A-Z]))"
+_CAP = r"(?:\d+(?:st|nd|rd|th)(?=\s+[A-Z])|[A-Z][a-z]+s['’](?=\s+[A-Z])|[A-Z][a-z]+\.(?:ru|com|org|net|ua|kr|info|io|co|jp|cn)(?![\w.])|[A-Z][a-z]+(?:[-'’][A-Za-z]+)*|[A-Z]{2,}[a-z]?\d*|[A-Z][a-z]*[A-Z][A-Za-z]+|[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]*\.(?=\s+[A-Z]))"
 _NAME_RE = re.compile(
-    rf"(?<![\w'’.-]){_CAP}(?:(?:\s+|\s+(?:of|for|on|and|de|da|von|van|al|bin)\s+(?:the\s+)?|\s+&\s+|-){_CAP})*(?![\w])"
+    rf"(?<![\w'’.-]){_CAP}(?:(?:\s+|\s+(?:of|for|and|de|da|von|van|al|bin)\s+(?:the\s+)?|\s+&\s+|-){_CAP})*(?![\w])"
 )
+_SOURCE_BEFORE = re.compile(
+    r"\b(?:according\s+to|citing|cited\s+by|quoting|quoted\s+by|told|spoke\s+to|speaking\s+to|"
+    r"reported\s+by|carried\s+by|interview\s+with|shared\s+with|"
+    r"(?:data|figures|statistics|analysis|report|estimates?|survey|briefing)\s+(?:from|by|of))\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_SAY_AFTER = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:said|says|reported|reports|told|tells|estimated|estimates|"
+    r"wrote|writes|noted|announced|claimed|confirmed)\b"
+)
+_DESCRIPTOR_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(group|company|firm|agency|newspaper|outlet|daily|portal|website|"
+    r"broadcaster|channel|consultancy|institute|think[- ]tank|news\s+agency|publication|magazine)\b"
+)
+_APPOSITION = re.compile(
+    r"\s*,\s+(?:who\b|(?:(?:a|an|the)\s+)?(?:[\w'’.-]+\s+){0,4}?(?:"
+    + "|".join(sorted(_TITLE_LOWER))
+    + r")\b)"
+)
+_ROLE_COMMA_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(_TITLE_LOWER)) + r")\b[^,.;:()]{0,40},\s*$", re.IGNORECASE
+)
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?:[a-z][\w-]*\s+){0,2}?(?:company|firm|group|outlet|agency|newspaper|daily|broadcaster|channel|"
+    r"maker|operator|retailer|brand|carmaker|developer|publication|website)\s+[A-Z]"
+)
+_NOT_ENTITY_HEADS = {
+    "Treaty",
+    "Agreement",
+    "Accord",
+    "Convention",
+    "Resolution",
+    "Resolutions",
+    "Protocol",
+    "Act",
+    "Law",
+    "Pact",
+    "Memorandum",
+    "Declaration",
+    "Charter",
+    "Decree",
+    "Code",
+}
+_ZH_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{2,7}")
+_PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ies", "ees", "ives", "ules")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\W*$")
 
 
@@ -171,10 +248,29 @@ class NameSpan:
     known: bool = True
 
 
+_RU_CAPITAL_NOM = {"москва", "пхеньян", "сеул", "пекин", "вашингтон", "токио", "киев", "минск"}
+
+
 def _is_locative(text: str, m: Mention, language: str, places: list[NameSpan]) -> bool:
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 16]
+    if language == "ru" or re.search(r"[а-яё]", m.alias, re.I):
+        if _LOCATIVE_RU.search(before):
+            return True
+        if m.alias.lower() in _RU_CAPITAL_NOM or re.search(r"(?:между|с|со)\s*$", before, re.I):
+            return False
+        if places and re.fullmatch(r"\s*и\s*", text[places[-1].end : m.start]):
+            return places[-1].type == "place"
+        return True
     if _LOCATIVE_EN.search(before) or _LOCATIVE_AFTER_EN.match(after):
+        return True
+    # dateline "PYONGYANG, June 17 (Wire) -", "MOSCOW (Wire) -"; routes "Moscow-Pyongyang"
+    line_start = m.start == 0 or text[m.start - 1] == "\n"
+    if line_start and _DATELINE_AFTER.match(after + text[m.end + 16 : m.end + 40]):
+        return True
+    if re.match(r"[-–—][A-Z]", after) or re.search(r"[A-Za-z][-–—]$", before):
+        return True
+    if re.search(r"\bfrom\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\s+to\s+$", before):
         return True
     if _LOCATIVE_RU.search(before):
         return True
@@ -194,7 +290,10 @@ def _title_case_line(line: str) -> bool:
     if len(words) < 3:
         return False
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.7
+    ratio = caps / len(words)
+    if line.rstrip("\"”’'»)").endswith((".", "!", "?", "。")):
+        return ratio >= 0.9
+    return ratio >= 0.6
 
 
 def _skip_ranges(text: str) -> list[tuple[int, int]]:
@@ -204,21 +303,22 @@ def _skip_ranges(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         end = pos + len(line)
         stripped = line.strip()
-        if stripped and (_title_case_line(stripped) or (len(stripped.split()) <= 3 and not stripped.endswith("."))):
+        if stripped and (
+            _title_case_line(stripped)
+            or (len(stripped.split()) <= 3 and not stripped.endswith("."))
+        ):
             out.append((pos, end))
         pos = end + 1
     return out
-
-
-def _tokens(span: str) -> list[str]:
-    return span.split()
 
 
 def _classify(tokens: list[str]) -> str | None:
     last = tokens[-1]
     if len(tokens) < 2:
         return None
-    if last in _COMPANY_CUES or (len(tokens) >= 2 and tokens[-1].rstrip(".") in {"Co", "Corp", "Inc", "Ltd"}):
+    if last in _COMPANY_CUES or (
+        len(tokens) >= 2 and tokens[-1].rstrip(".") in {"Co", "Corp", "Inc", "Ltd"}
+    ):
         return "company"
     if last in _PLACE_CUES and len(tokens) >= 2:
         return "place"
@@ -237,40 +337,84 @@ def _looks_like_person(tokens: list[str]) -> bool:
         core = t.replace("-", "").replace("'", "").replace("’", "")
         if not core.isalpha() or not t[0].isupper() or t.isupper():
             return False
-        if t in _STOP or t in _ORG_CUES or t in _COMPANY_CUES or t in _PLACE_CUES or t in _TITLE_WORDS:
+        if (
+            t in _STOP
+            or t in _ORG_CUES
+            or t in _COMPANY_CUES
+            or t in _PLACE_CUES
+            or t in _TITLE_WORDS
+        ):
             return False
     return True
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?")
+
+
+def _candidates(text: str):
+    """Capitalised name spans; "X and Y" is split unless it is "Ministry of A and B"."""
+    for m in _NAME_RE.finditer(text):
+        s, e = m.start(), m.end()
+        raw = m.group()
+        joins = list(_AND.finditer(raw))
+        if (
+            joins
+            and " of " not in raw[: joins[0].start()]
+            and " for " not in raw[: joins[0].start()]
+        ):
+            pos = 0
+            for j in joins:
+                if " " in raw[pos : j.start()] or j.group().strip() == "and":
+                    yield s + pos, s + j.start()
+                    pos = j.end()
+            yield s + pos, e
+            continue
+        yield s, e
+
+
+def _strip_lead(
+    text: str, s: int, e: int, tokens: list[str], drop: set[str]
+) -> tuple[int, list[str]]:
+    """Drop leading tokens that are in ``drop``; returns the new start and tokens."""
+    while tokens and tokens[0] in drop:
+        cut = text.index(tokens[0], s) + len(tokens[0])
+        tokens = tokens[1:]
+        while cut < e and text[cut] in " \t\n":
+            cut += 1
+        s = cut
+    return s, tokens
 
 
 def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> list[NameSpan]:
     """English names the case does not know, by cue words (precision first)."""
     skips = _skip_ranges(text)
+    low_text = " " + re.sub(r"[^\w]+", " ", text) + " "
     known = sorted(known, key=lambda k: k.start)
     starts = [k.start for k in known]
     out: list[NameSpan] = []
-    for m in _NAME_RE.finditer(text):
-        s, e = m.start(), m.end()
+    persons_by_word: dict[str, str] = {}
+    last_person_end = -1
+    for s, e in _candidates(text):
         if skips and any(a <= s < b for a, b in skips):
             continue
-        raw = m.group()
-        # drop a trailing possessive and leading stop words / title words
+        raw = text[s:e]
+        # drop a trailing possessive and leading stop words
         if raw.endswith(("'s", "’s")):
             raw = raw[:-2]
             e -= 2
         tokens = raw.split()
+        s, tokens = _strip_lead(text, s, e, tokens, _STOP)
         lead_titles: list[str] = []
-        while tokens and (tokens[0] in _STOP or tokens[0] in _TITLE_WORDS):
-            if tokens[0] in _TITLE_WORDS:
-                lead_titles.append(tokens[0])
-            elif lead_titles:
-                lead_titles = []
-            cut = text.index(tokens[0], s) + len(tokens[0])
-            tokens = tokens[1:]
-            while cut < e and text[cut] in " \t\n":
-                cut += 1
-            s = cut
+        if tokens and _classify(tokens) is None and (tokens[0] in _TITLE_WORDS):
+            # "Deputy Prime Minister Marat Khusnullin": titles before a person's name
+            while tokens and (tokens[0] in _STOP or tokens[0] in _TITLE_WORDS):
+                if tokens[0] in _TITLE_WORDS:
+                    lead_titles.append(tokens[0])
+                s, tokens = _strip_lead(text, s, e, tokens[:1], set(tokens[:1]))[0], tokens[1:]
         # strip leading/trailing connector words
-        while tokens and tokens[-1] in {"of", "for", "on", "and", "the", "&", "de"}:
+        while tokens and (
+            tokens[-1] in {"of", "for", "on", "and", "the", "&", "de"} or tokens[-1] in _MONTHS
+        ):
             e = text.rindex(tokens[-1], s, e)
             tokens = tokens[:-1]
             while e > s and text[e - 1] in " \t\n":
@@ -287,6 +431,26 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             # overlaps a known name partially: leave it to the gazetteer
             continue
         surface = text[s:e]
+        if tokens[-1] in _NOT_ENTITY_HEADS:
+            continue  # treaties, laws, resolutions and the like are not entities
+        inner_named = [
+            k for k in inside if k.type not in ("country", "place") and k.name != ANONYMOUS
+        ]
+        if inner_named:
+            # "Economic Department of the Workers' Party of Korea": trust the gazetteer,
+            # and try the name the other way round ("Workers' Party of Korea Economic Department")
+            om = re.match(r"(.+?)\s+of\s+(?:the\s+)?(.+)$", surface)
+            if om:
+                swapped = gazetteer.lookup(f"{om.group(2)} {om.group(1)}")
+                if swapped is not None:
+                    out.append(
+                        NameSpan(swapped.name, swapped.type, s, s + len(om.group(1)), known=True)
+                    )
+            continue
+        if len(tokens) == 1 and tokens[0] in persons_by_word:
+            full = persons_by_word[tokens[0]]
+            out.append(NameSpan(full, "person", s, e, known=False))
+            continue
         kind = _classify(tokens)
         # a leading known country/adjective is kept only for organisations ("Russian Ministry of Labour")
         if inside and kind is None:
@@ -297,11 +461,12 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
         after = text[e : e + 60]
         prev_word_m = _WORD_BEFORE.search(before)
         prev_word = prev_word_m.group(1) if prev_word_m else ""
-        if kind is None and len(tokens) == 2 and tokens[1].lower() in _PLACE_CUES_LOWER:
-            kind = None
         if kind is None:
             # "Kursk region" style: Capitalised name + lower-case region word
-            rm = re.match(r"\s+(region|oblast|krai|province|territory|district)\b", after)
+            rm = re.match(
+                r"\s+(region|oblast|krai|province|territory|district|cosmodrome|airport|river)\b",
+                after,
+            )
             if rm and len(tokens) == 1 and not tokens[0].endswith(("ian", "ern", "ese", "ish")):
                 e = e + rm.end()
                 surface = text[s:e]
@@ -309,15 +474,42 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
         if kind is None and _looks_like_person(tokens):
             if lead_titles or prev_word.lower() in _TITLE_LOWER:
                 kind = "person"
-            elif re.match(r"\s*,\s+(?:who\b|(?:a|an|the)\s+(?:former\s+|senior\s+|deputy\s+|chief\s+|then\s+)?[\w-]*\s*(?:"
-                          + "|".join(sorted(_TITLE_LOWER)) + r")\b|(?:[A-Z][\w'’]*\s+){0,3}(?:" + "|".join(sorted(_TITLE_LOWER)) + r")\b)", after):
+            elif _APPOSITION.match(after):
                 kind = "person"
-            elif re.match(r"\s+(?:said|says|told|added|noted|wrote|argued|warned|explained|stated)\b", after) and not any(
-                t in _KOREAN_SURNAMES for t in tokens[1:2]
-            ):
+            elif re.match(
+                r"\s+(?:said|says|told|added|noted|wrote|argued|warned|explained|stated)\b", after
+            ) and not any(t in _KOREAN_SURNAMES for t in tokens[1:2]):
                 kind = "person"
             elif re.search(r"\b(?:said|says|according\s+to)\s*$", before):
                 kind = "person"
+            elif _ROLE_COMMA_BEFORE.search(before) and re.match(r"\s*,", after):
+                # "the company's representative in Vladivostok, Kim Sang Man, ..."
+                kind = "person"
+            elif last_person_end >= 0 and re.fullmatch(
+                r"\s*(?:,|and|,\s*and)\s*", text[last_person_end:s]
+            ):
+                # "Andrei Rudenko and Kim Jong Gyu"
+                kind = "person"
+        single_common = len(tokens) == 1 and (
+            tokens[0] in _STOP
+            or tokens[0] in _KOREAN_SURNAMES
+            or f" {tokens[0].lower()} " in low_text
+            or (not tokens[0].isupper() and tokens[0].endswith(_PLURAL_ENDINGS))
+        )
+        if kind is None and _MODIFIER_AFTER.match(after):
+            continue  # "the IT company Fplus": a modifier of the next name
+        if kind is None and not single_common and _SOURCE_BEFORE.search(before):
+            kind = "person" if _looks_like_person(tokens) else "organization"
+        if kind is None and not single_common and _SAY_AFTER.match(after):
+            kind = "person" if _looks_like_person(tokens) else "organization"
+        if kind is None and not single_common:
+            dm = _DESCRIPTOR_AFTER.match(after)
+            if dm:
+                kind = (
+                    "company"
+                    if dm.group(1).lower() in {"group", "company", "firm", "consultancy"}
+                    else "organization"
+                )
         if kind is None and len(tokens) <= 3 and prev_word:
             pl = prev_word.lower()
             if pl in _ORG_DESCRIPTORS and tokens[0] not in _STOP:
@@ -326,14 +518,50 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
                 kind = "company"
         if kind is None:
             continue
-        out.append(NameSpan(" ".join(surface.split()), kind, s, e, known=False))
+        name = " ".join(surface.split())
+        if kind == "person":
+            last_person_end = e
+            parts = name.split()
+            persons_by_word.setdefault(parts[-1], name)
+            if parts[0] in _KOREAN_SURNAMES:
+                persons_by_word.setdefault(parts[0], name)
+        out.append(NameSpan(name, kind, s, e, known=False))
     # lists after a company descriptor: "Chinese brands Chery, Haval and Geely"
     return out
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()\n]{2,60})\)\s*[-–—]", re.M)
-_REPORTING_BY = re.compile(r"\((?:Reporting|Writing|Additional reporting)\s+by\s+([^;()\n]{2,60})", re.I)
-_PUBLISHED_LINE = re.compile(r"^Published:[^\n]*?[|·—–]\s*([^|·—–\n]{2,60}?)\s*(?:[|·—–][^\n]*)?$", re.M)
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()\n]{2,60})\)\s*[-–—]",
+    re.M,
+)
+_REPORTING_BY = re.compile(
+    r"\((?:Reporting|Writing|Additional reporting)\s+by\s+([^;()\n]{2,60})", re.I
+)
+_PUBLISHED_LINE = re.compile(
+    r"^Published:[^\n]*?[|·—–]\s*([^|·—–\n]{2,60}?)\s*(?:[|·—–][^\n]*)?$", re.M
+)
+
+
+_COULD_NOT_VERIFY = re.compile(
+    r"(?:^|[.!?]\s+)((?:[A-Z][\w.&'’-]*\s+){0,4}[A-Z][\w.&'’-]*)\s+(?:could|can|was|were|has|have)\s+not\s+"
+    r"(?:been\s+able\s+to\s+|be\s+able\s+to\s+)?(?:independently\s+)?(?:confirm|verify)",
+    re.M,
+)
+
+
+_END_CREDIT = re.compile(r"\(([^()\n]{2,60})\)\.?\s*\Z")
+
+
+def relay_credits(text: str) -> list[str]:
+    """Wires that a copy credits: the dateline "(Wire)" repeated as a closing "(Wire)"
+    credit.  A copy's credited wire is a relay attribution and an entity, not the publisher."""
+    m = _END_CREDIT.search(text)
+    if not m:
+        return []
+    name = m.group(1).strip()
+    if any(d.group(1).strip() == name for d in _DATELINE.finditer(text)):
+        return [name]
+    return []
 
 
 def publisher_spans(text: str) -> list[tuple[int, int]]:
@@ -342,7 +570,7 @@ def publisher_spans(text: str) -> list[tuple[int, int]]:
     occurrence of those names.  The publisher is neither an entity nor an attribution
     (``ANNOTATION.md`` §6)."""
     pubs: set[str] = set()
-    for rx in (_DATELINE, _REPORTING_BY, _PUBLISHED_LINE):
+    for rx in (_DATELINE, _REPORTING_BY, _PUBLISHED_LINE, _COULD_NOT_VERIFY):
         for m in rx.finditer(text):
             pubs.add(m.group(1).strip())
     lines = [ln.strip() for ln in text.rstrip().split("\n")]
@@ -350,9 +578,16 @@ def publisher_spans(text: str) -> list[tuple[int, int]]:
     for ln in tail[-1:]:
         cand = ln.lstrip("-–—•* ").strip()
         words = cand.split()
-        if 1 <= len(words) <= 5 and not cand.endswith((".", "!", "?", ":")) and all(w[:1].isupper() or not w[:1].isalpha() for w in words):
+        if (
+            1 <= len(words) <= 5
+            and not cand.endswith((".", "!", "?", ":"))
+            and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        ):
             pubs.add(cand)
-    pubs = {p for p in pubs if len(p) >= 2 and not p.lower().startswith(("the asia desk", "editing"))}
+    pubs = {
+        p for p in pubs if len(p) >= 2 and not p.lower().startswith(("the asia desk", "editing"))
+    }
+    pubs -= set(relay_credits(text))
     spans: list[tuple[int, int]] = []
     for p in pubs:
         for m in re.finditer(re.escape(p), text):
@@ -390,15 +625,17 @@ def find_names(
     full name of a person found earlier.  ``mentions`` may pass precomputed
     :meth:`Gazetteer.find` results.
     """
-    key = (id(gazetteer), language, text)
-    if _LAST[0] is not None and _LAST[0][0] == key[0] and _LAST[0][1] == key[1] and _LAST[0][2] == text:
-        return list(_LAST[1])
+    global _LAST
+    last = _LAST  # one read: the cache is replaced whole, never mutated
+    if last is not None and last[0] is gazetteer and last[1] == language and last[2] == text:
+        return list(last[3])
     names = _find_names(text, language, gazetteer, mentions)
-    _LAST[0], _LAST[1] = key, names
-    return list(names)
+    _LAST = (gazetteer, language, text, tuple(names))
+    return names
 
 
-_LAST: list = [None, []]  # the last document's names (entities and attributions share them)
+# the last document's names: attributions and entities of one document share them
+_LAST: tuple[Gazetteer, str, str, tuple[NameSpan, ...]] | None = None
 
 
 def _find_names(
@@ -412,18 +649,295 @@ def _find_names(
             first = m.alias.index(" ") + 1
             for inner in gazetteer.find(text[m.start + first : m.end]):
                 if inner.name != ANONYMOUS:
-                    nested.append(Mention(inner.name, inner.type, inner.start + m.start + first, inner.end + m.start + first, inner.alias))
+                    nested.append(
+                        Mention(
+                            inner.name,
+                            inner.type,
+                            inner.start + m.start + first,
+                            inner.end + m.start + first,
+                            inner.alias,
+                        )
+                    )
     if nested:
         mentions = sorted(list(mentions) + nested, key=lambda x: x.start)
     spans = _resolve_mentions(text, language, mentions)
-    if language in ("en", "", None) or (language not in ("ru", "ko", "zh", "ja") and text.isascii()):
+    if language in ("en", "", None) or (
+        language not in ("ru", "ko", "zh", "ja") and text.isascii()
+    ):
         unknown = _unknown_names(text, gazetteer, spans)
         # unknown names replace known ones they strictly contain
         if unknown:
-            keep = [k for k in spans if not any(u.start <= k.start and k.end <= u.end for u in unknown)]
+            keep = [
+                k for k in spans if not any(u.start <= k.start and k.end <= u.end for u in unknown)
+            ]
             spans = sorted(keep + unknown, key=lambda n: n.start)
             spans = _surname_links(text, spans)
+        titled = _title_bodies(text, gazetteer, spans)
+        if titled:
+            spans = sorted(spans + titled, key=lambda n: n.start)
+    elif language in ("zh", "ja"):
+        # transliterated foreign names: "米哈伊尔·潘捷列耶夫"
+        extra = [
+            NameSpan(m.group(), "person", m.start(), m.end(), known=False)
+            for m in _ZH_FOREIGN_NAME.finditer(text)
+            if not any(n.start < m.end() and m.start() < n.end for n in spans)
+        ]
+        if extra:
+            spans = sorted(spans + extra, key=lambda n: n.start)
+    elif language == "ru":
+        unknown = _russian_names(text, spans)
+        if unknown:
+            spans = sorted(spans + unknown, key=lambda n: n.start)
+    for credit in relay_credits(text):
+        known = gazetteer.lookup(credit)
+        credited: list[NameSpan] = []
+        for cm in re.finditer(re.escape(credit), text):
+            if not any(n.start < cm.end() and cm.start() < n.end for n in spans):
+                name, typ = (known.name, known.type) if known else (credit, "organization")
+                credited.append(NameSpan(name, typ, cm.start(), cm.end(), known is not None))
+        spans = sorted(spans + credited, key=lambda n: n.start)
     return spans
+
+
+# --- Russian: natasha NER (optional; models ship inside the wheels) ----------
+_NATASHA: dict[str, object] = {}
+_RU_TYPES = {"PER": "person", "ORG": "organization", "LOC": "place"}
+_RU_GENERIC = re.compile(
+    r"^(?:Минстрой|Правительство|Министерство|Госдума|Совбез|Минфин|ведомство)$", re.I
+)
+
+
+def _natasha() -> dict[str, object] | None:
+    """Lazily load natasha's segmenter, NER tagger and morph vocabulary (None if not installed)."""
+    if "ner" in _NATASHA:
+        return _NATASHA
+    if _NATASHA.get("missing"):
+        return None
+    try:
+        from natasha import MorphVocab, NewsEmbedding, NewsNERTagger, Segmenter
+    except ImportError:  # pragma: no cover - optional dependency
+        log.info("natasha is not installed: no unknown Russian names")
+        _NATASHA["missing"] = True
+        return None
+    emb = NewsEmbedding()
+    _NATASHA.update(segmenter=Segmenter(), ner=NewsNERTagger(emb), morph=MorphVocab(), cache={})
+    return _NATASHA
+
+
+def _ru_nominative(words: list[str], kind: str, nat: dict[str, object]) -> str:
+    """Nominative form of a Russian name ("Алексея Колмакова" -> "Алексей Колмаков")."""
+    morph = nat["morph"]
+    cache: dict[tuple[str, str], str] = nat["cache"]  # type: ignore[assignment]
+    out = []
+    head_gender = None
+    for i, w in enumerate(words):
+        if not re.fullmatch(r"[А-ЯЁа-яё-]+", w) or w.isupper():
+            out.append(w)
+            continue
+        key = (w, kind + str(head_gender))
+        if key not in cache:
+            parses = morph.parse(w)  # type: ignore[attr-defined]
+            best = parses[0] if parses else None
+            if kind == "person":
+                named = [
+                    p
+                    for p in parses
+                    if {"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))
+                ]
+                best = named[0] if named else best
+            if best is None or any(
+                "nomn" in str(p.tag) and "sing" in str(p.tag) for p in parses[:3]
+            ):
+                form = w
+            elif kind != "person" and i > 0 and "gent" in str(best.tag):
+                form = w  # dependent genitive ("Министерство строительства")
+            else:
+                inflected = best.inflect({"Nom"})
+                form = inflected.word if inflected else w
+                if w[:1].isupper():
+                    form = "-".join(part[:1].upper() + part[1:] for part in form.split("-"))
+            cache[key] = form
+        out.append(cache[key])
+    return " ".join(out)
+
+
+_RU_SURNAME_MASC = [
+    ("ского", "ский"),
+    ("скому", "ский"),
+    ("ским", "ский"),
+    ("ском", "ский"),
+    ("цкого", "цкий"),
+    ("цкому", "цкий"),
+    ("цким", "цкий"),
+    ("цком", "цкий"),
+    ("ова", "ов"),
+    ("ову", "ов"),
+    ("овым", "ов"),
+    ("ове", "ов"),
+    ("ева", "ев"),
+    ("еву", "ев"),
+    ("евым", "ев"),
+    ("еве", "ев"),
+    ("ёва", "ёв"),
+    ("ёву", "ёв"),
+    ("ёвым", "ёв"),
+    ("ина", "ин"),
+    ("ину", "ин"),
+    ("иным", "ин"),
+    ("ине", "ин"),
+    ("ына", "ын"),
+    ("ыну", "ын"),
+    ("ыным", "ын"),
+]
+_RU_SURNAME_FEMN = [
+    ("ской", "ская"),
+    ("цкой", "цкая"),
+    ("овой", "ова"),
+    ("евой", "ева"),
+    ("иной", "ина"),
+    ("ову", "ова"),
+    ("еву", "ева"),
+    ("ину", "ина"),
+]
+
+
+def _ru_person(words: list[str], nat: dict[str, object]) -> str:
+    """Nominative of a Russian personal name, cased by its first name ("Дмитрия Демешина" -> "Дмитрий Демешин")."""
+    morph = nat["morph"]
+    parses = [p for p in morph.parse(words[0]) if "Name" in str(p.tag)]  # type: ignore[attr-defined]
+    if not parses:
+        return " ".join(words)
+    tag = str(parses[0].tag)
+    if "nomn" in tag:
+        return " ".join(words)
+    first = parses[0].inflect({"Nom"})
+    out = [(first.word.capitalize() if first else words[0])]
+    for w in words[1:-1]:
+        pp = [p for p in morph.parse(w) if "Patr" in str(p.tag)]  # type: ignore[attr-defined]
+        inf = pp[0].inflect({"Nom"}) if pp else None
+        out.append(inf.word.capitalize() if inf else w)
+    last = words[-1]
+    rules = _RU_SURNAME_FEMN if "femn" in tag else _RU_SURNAME_MASC
+    for end, nom in rules:
+        if last.endswith(end) and len(last) > len(end) + 1:
+            last = last[: -len(end)] + nom
+            break
+    out.append(last)
+    return " ".join(out)
+
+
+_RU_CAPWORD = re.compile(r"(?<![\w-])[А-ЯЁA-Z][а-яёa-zA-Z-]+")
+
+
+def _russian_names(text: str, known: list[NameSpan]) -> list[NameSpan]:
+    """Unknown Russian persons, organisations and places by natasha NER (nominative form)."""
+    # natasha is slow: run it only when a capitalised word (not opening a sentence)
+    # lies outside the names the gazetteer already found
+    spans = [(k.start, k.end) for k in known]
+    need = False
+    for m in _RU_CAPWORD.finditer(text):
+        prev = text[: m.start()].rstrip()[-1:]
+        if not prev or prev in '.!?\n«"(—–-:':
+            continue
+        if not any(a <= m.start() < b for a, b in spans):
+            need = True
+            break
+    if not need:
+        return []
+    nat = _natasha()
+    if nat is None:
+        return []
+    from natasha import Doc
+
+    doc = Doc(text)
+    doc.segment(nat["segmenter"])
+    doc.tag_ner(nat["ner"])
+    out: list[NameSpan] = []
+    for sp in doc.spans:
+        if any(k.start < sp.stop and sp.start < k.end for k in known):
+            continue
+        kind = _RU_TYPES.get(sp.type)
+        words = sp.text.split()
+        if kind is None or _RU_GENERIC.match(sp.text):
+            continue
+        if kind == "person" and len(words) < 2:
+            continue
+        if kind != "person" and all(w[:1].islower() for w in words):
+            continue
+        name = _ru_person(words, nat) if kind == "person" else _ru_nominative(words, kind, nat)
+        out.append(NameSpan(name, kind, sp.start, sp.stop, known=False))
+    return out
+
+
+_MINISTER_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+)?){1,4})[Mm]inister\b")
+_MINISTER_OF = re.compile(
+    r"\b[Mm]inister\s+(?:of|for)\s+((?:the\s+)?[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,4})"
+)
+_MINISTRY_INDEX: dict[int, dict[str, list[str]]] = {}
+
+
+def _ministries(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Portfolio ("natural resources") -> canonical names of ministries in the case."""
+    key = id(gazetteer)
+    if key in _MINISTRY_INDEX:
+        return _MINISTRY_INDEX[key]
+    index: dict[str, list[str]] = {}
+    for actor in gazetteer.case.actors:
+        if actor.type != "organization":
+            continue
+        for alias in [actor.name, *actor.aliases]:
+            low = alias.lower()
+            portfolios = re.findall(r"ministry\s+of\s+([a-z ]+)", low) + re.findall(
+                r"([a-z]+(?:\s+[a-z]+)?)\s+ministry", low
+            )
+            for p in portfolios:
+                words = [w for w in p.split() if w not in ("russia's", "russian", "the")]
+                for k in range(1, len(words) + 1):
+                    if words[k - 1] == "and":
+                        continue
+                    names = index.setdefault(" ".join(words[:k]), [])
+                    if actor.name not in names:
+                        names.append(actor.name)
+    _MINISTRY_INDEX[key] = index
+    return index
+
+
+def _title_bodies(text: str, gazetteer: Gazetteer, spans: list[NameSpan]) -> list[NameSpan]:
+    """A job title naming a body gives the organisation ("Natural Resources Minister" ->
+    the ministry, "the minister of external economic relations" -> that ministry),
+    when the case knows exactly one such ministry (or the country before the title decides)."""
+    index = _ministries(gazetteer)
+    out: list[NameSpan] = []
+    for rx in (_MINISTER_BEFORE, _MINISTER_OF):
+        for m in rx.finditer(text):
+            words = m.group(1).lower().split()
+            words = [w for w in words if w != "the"]
+            while words and words[-1] == "and":
+                words.pop()
+            cands: list[str] = []
+            for k in range(len(words), 0, -1):
+                if words[:k] and " ".join(words[:k]) in index:
+                    cands = index[" ".join(words[:k])]
+                    break
+            if len(cands) > 1:
+                before = text[max(0, m.start() - 40) : m.start()].lower()
+                near = [
+                    c
+                    for c in cands
+                    if any(w in before for w in c.lower().split()[:2] if len(w) > 3)
+                ]
+                cands = near if len(near) == 1 else []
+            if len(cands) != 1:
+                continue
+            if any(n.start < m.end() and m.start() < n.end for n in spans):
+                continue
+            actor = gazetteer.actor(cands[0])
+            out.append(
+                NameSpan(
+                    cands[0], actor.type if actor else "organization", m.start(), m.end(), True
+                )
+            )
+    return out
 
 
 def _surname_links(text: str, spans: list[NameSpan]) -> list[NameSpan]:
@@ -449,11 +963,13 @@ def _surname_links(text: str, spans: list[NameSpan]) -> list[NameSpan]:
     return sorted(spans + extra, key=lambda n: n.start) if extra else spans
 
 
-_PEOPLE_END = re.compile(r"\b(?:officials?|sources?|officers?|agents?|spies|analysts|experts|diplomats|lawmakers)$", re.I)
+_PEOPLE_END = re.compile(
+    r"\b(?:officials?|sources?|officers?|agents?|spies|analysts|diplomats|lawmakers)$"
+)
 
 
 def _is_people_reference(text: str, n: NameSpan) -> bool:
-    """"South Korean intelligence officials" names people, not the agency as an entity."""
+    """ "South Korean intelligence officials" names people, not the agency as an entity."""
     return bool(n.known and n.type != "person" and _PEOPLE_END.search(text[n.start : n.end]))
 
 
@@ -473,8 +989,20 @@ def find_entities(text: str, language: str, gazetteer: Gazetteer) -> list[Entity
     if not text:
         return []
     pub = publisher_spans(text)
-    names = [n for n in _drop_publisher(find_names(text, language, gazetteer), pub) if not _is_people_reference(text, n)]
-    countries = _drop_publisher(gazetteer.find_countries(text), pub)
+    all_names = _drop_publisher(find_names(text, language, gazetteer), pub)
+    names = [n for n in all_names if not _is_people_reference(text, n)]
+    # countries nested in longer names ("South Korean intelligence officials")
+    countries: list[Mention] = []
+    for n in all_names:
+        if (
+            n.type not in ("country", "place")
+            and n.end - n.start > 6
+            and " " in text[n.start : n.end]
+        ):
+            for c in gazetteer.find_countries(text[n.start : n.end]):
+                countries.append(
+                    Mention(c.name, c.type, c.start + n.start, c.end + n.start, c.alias)
+                )
     out: list[Entity] = []
     seen: set[str] = set()
     items = sorted(

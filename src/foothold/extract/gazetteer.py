@@ -46,7 +46,9 @@ class Mention:
     alias: str
 
 
-_CJK_RE = re.compile(r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RE = re.compile(
+    r"[\u1100-\u11ff\u3040-\u30ff\u3130-\u318f\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+)
 _CYR_RE = re.compile(r"[\u0400-\u04ff]")
 _APOS = "'\u2019\u2018\u02bc`"
 _DASHES = "-\u2010\u2011\u2012\u2013"
@@ -89,14 +91,18 @@ def _ru_stem(word: str) -> str:
     return word
 
 
-def _word_atom(word: str) -> str:
-    """Regex for one word of an alias, matched against lower-cased text."""
+def _word_atoms(word: str) -> list[str]:
+    """Regex atoms for one word of an alias, matched against lower-cased text.
+
+    Literal letters become one atom each, so the compiled trie branches on single
+    characters (fast dispatch); a Cyrillic word becomes its stem plus an ending.
+    """
     low = word.lower().replace("ё", "е")
     if _CYR_RE.search(word) and word.isalpha() and not _is_acronym(word):
         if len(word) >= 3:
-            return re.escape(_ru_stem(low)) + _RU_SUFFIX
-        return re.escape(low) + "[а-яё]{0,2}"
-    return re.escape(low)
+            return [re.escape(c) for c in _ru_stem(low)] + [_RU_SUFFIX]
+        return [re.escape(c) for c in low] + ["[а-яё]{0,2}"]
+    return [re.escape(c) for c in low]
 
 
 _ATOM_RE = re.compile(r"\s+|[^\W_]+(?:[.][^\W_]+)*\.?|[^\w\s]", re.UNICODE)
@@ -112,10 +118,10 @@ def _alias_atoms(alias: str) -> list[str]:
             atoms.append("['\u2019\u2018\u02bc`]")
         elif tok in _DASHES:
             atoms.append("[\\s\\-\u2010\u2011\u2012\u2013]+")
-        elif tok in "«»\"":
-            atoms.append("[«»\"\u201c\u201d]?")
+        elif tok in '«»"':
+            atoms.append('[«»"\u201c\u201d]?')
         elif tok[0].isalnum():
-            atoms.append(_word_atom(tok))
+            atoms.extend(_word_atoms(tok))
         else:
             atoms.append(re.escape(tok))
     return atoms
@@ -147,7 +153,10 @@ class _Trie:
         if not self.children:
             return ""
         # longer atoms first so the regex prefers the longest alternative
-        alts = [a + c.pattern() for a, c in sorted(self.children.items(), key=lambda kv: (-len(kv[0]), kv[0]))]
+        alts = [
+            a + c.pattern()
+            for a, c in sorted(self.children.items(), key=lambda kv: (-len(kv[0]), kv[0]))
+        ]
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         if self.end:
             return "(?:" + body + ")?" if len(alts) > 1 or len(alts[0]) > 1 else body + "?"
@@ -188,8 +197,7 @@ class Gazetteer:
         self._cyr_entries: list[_Entry] = []
         self._surnames: dict[str, str] = {}
         self._cache: dict[str, _Entry | None] = {}
-        self._last_text: str | None = None
-        self._last_found: list[Mention] = []
+        self._last: tuple[str, tuple[Mention, ...]] | None = None
         word_trie, cjk_trie = _Trie(), _Trie()
         country_word, country_cjk = _Trie(), _Trie()
         for actor in case.actors:
@@ -223,13 +231,18 @@ class Gazetteer:
                     self._surnames.setdefault(alias_key(parts[-1]), actor.name)
         self._word_re, self._cjk_re = self._compile(word_trie, cjk_trie)
         self._cword_re, self._ccjk_re = self._compile(country_word, country_cjk)
-        log.debug("gazetteer: %d actors, pattern of %d chars", len(self.actors), len(self._word_re.pattern))
+        log.debug(
+            "gazetteer: %d actors, pattern of %d chars",
+            len(self.actors),
+            len(self._word_re.pattern),
+        )
 
     @staticmethod
     def _compile(word_trie: _Trie, cjk_trie: _Trie) -> tuple[re.Pattern[str], re.Pattern[str]]:
         wp = word_trie.pattern() or r"(?!x)x"
         cp = cjk_trie.pattern() or r"(?!x)x"
-        word = re.compile(r"(?<![\w$])(?:" + wp + r")(?![\w$€£¥])")
+        # boundaries are Latin/Cyrillic letters and digits only, so "机构Autostat的" matches
+        word = re.compile(r"(?<![0-9a-z_$à-ÿа-яё])(?:" + wp + r")(?![0-9a-z_$€£¥à-ÿа-яё])")
         return word, re.compile(cp)
 
     # ------------------------------------------------------------------
@@ -287,11 +300,12 @@ class Gazetteer:
         """
         if not text:
             return []
-        if text is self._last_text or text == self._last_text:
-            return list(self._last_found)
+        last = self._last  # replaced whole, so a concurrent reader sees a consistent pair
+        if last is not None and (text is last[0] or text == last[0]):
+            return list(last[1])
         found = self._scan(self._word_re, self._cjk_re, text)
-        self._last_text, self._last_found = text, found
-        return list(found)
+        self._last = (text, tuple(found))
+        return found
 
     def find_countries(self, text: str) -> list[Mention]:
         """Country mentions only, including those nested in longer names

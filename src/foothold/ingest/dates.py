@@ -18,13 +18,45 @@ __all__ = ["find_date", "find_date_span", "iso_prefix", "parse_date", "url_date"
 log = logging.getLogger(__name__)
 
 _EN_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _RU_STEMS = (
-    ("янв", 1), ("фев", 2), ("мар", 3), ("апр", 4), ("мая", 5), ("май", 5), ("июн", 6), ("июл", 7),
-    ("авг", 8), ("сен", 9), ("окт", 10), ("ноя", 11), ("дек", 12),
+    ("янв", 1),
+    ("фев", 2),
+    ("мар", 3),
+    ("апр", 4),
+    ("мая", 5),
+    ("май", 5),
+    ("июн", 6),
+    ("июл", 7),
+    ("авг", 8),
+    ("сен", 9),
+    ("окт", 10),
+    ("ноя", 11),
+    ("дек", 12),
 )
 
 _EN_MONTH_RE = (
@@ -41,19 +73,48 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # ISO 8601 and friends: 2024-08-21, 2024/08/21, 2024.08.21 (time and zone ignored)
     ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")),
     # CJK: 2024年8月21日, 2024년 8월 21일, 2024. 8. 21.
-    ("ymd", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]")),
+    (
+        "ymd",
+        re.compile(
+            r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})\s*[日일]"
+        ),
+    ),
     ("ym", re.compile(r"(?P<y>(?:19|20)\d\d)\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]")),
-    ("ymd", re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\.\s+(?P<m>\d{1,2})\.\s+(?P<d>\d{1,2})\.?(?!\d)")),
+    (
+        "ymd",
+        re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\.\s+(?P<m>\d{1,2})\.\s+(?P<d>\d{1,2})\.?(?!\d)"),
+    ),
     # 19.06.2025 (day first)
     ("dmy", re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")),
     # 06/19/2025 or 19/06/2025
     ("slash", re.compile(r"(?<![\d/])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")),
     # 8 November 2024, Fri 20 Jun 2025, 17 Jun 2025 23:30:00 +0900
-    ("dMy", re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _EN_MONTH_RE + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
+    (
+        "dMy",
+        re.compile(
+            r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?"
+            + _EN_MONTH_RE
+            + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+            re.I,
+        ),
+    ),
     # November 8, 2024 / Nov. 8 2024
-    ("Mdy", re.compile(r"\b" + _EN_MONTH_RE + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
+    (
+        "Mdy",
+        re.compile(
+            r"\b"
+            + _EN_MONTH_RE
+            + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+            re.I,
+        ),
+    ),
     # 21 августа 2024
-    ("dMy_ru", re.compile(r"(?<!\d)(?P<d>\d{1,2})\s+" + _RU_MONTH_RE + r"\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
+    (
+        "dMy_ru",
+        re.compile(
+            r"(?<!\d)(?P<d>\d{1,2})\.?\s+" + _RU_MONTH_RE + r"\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I
+        ),
+    ),
     # March 2021 / март 2021
     ("My", re.compile(r"\b" + _EN_MONTH_RE + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
     ("My_ru", re.compile(r"(?<![а-яё])" + _RU_MONTH_RE + r"\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I)),
@@ -134,7 +195,9 @@ def find_date(text: str) -> str | None:
     return found[0] if found else None
 
 
-def parse_date(text: str, languages: tuple[str, ...] = ("en", "ru", "ko", "zh", "ja")) -> str | None:
+def parse_date(
+    text: str, languages: tuple[str, ...] = ("en", "ru", "ko", "zh", "ja")
+) -> str | None:
     """Parse a short date string (a dateline, a ``pubDate``, a meta value) to partial ISO.
 
     Tries :func:`find_date` first; a bare year gives ``YYYY``; otherwise, for strings
@@ -158,14 +221,10 @@ def parse_date(text: str, languages: tuple[str, ...] = ("en", "ru", "ko", "zh", 
 @functools.lru_cache(maxsize=1024)
 def _dateparser(text: str, languages: tuple[str, ...]) -> str | None:
     try:
-        from dateparser.date import DateDataParser
-
-        parser = _ddp(languages)
-        data = parser.get_date_data(text)
+        data = _ddp(languages).get_date_data(text)
     except Exception as exc:  # pragma: no cover - third-party parser, defensive
         log.debug("dateparser failed on %r: %s", text, exc)
         return None
-    del DateDataParser
     if data is None or data.date_obj is None:
         return None
     d = data.date_obj
@@ -185,7 +244,11 @@ def _ddp(languages: tuple[str, ...]):
 
     return DateDataParser(
         languages=list(languages),
-        settings={"REQUIRE_PARTS": ["year"], "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={
+            "REQUIRE_PARTS": ["year"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+        },
     )
 
 
@@ -212,7 +275,9 @@ def iso_prefix(value: str | None) -> str | None:
 
 
 _URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>\d{1,2})(?:/(?P<d>\d{1,2}))?(?=/|$|[?#])")
-_URL_DATE_COMPACT = re.compile(r"[/_-](?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?=[/_.?#-]|$)")
+_URL_DATE_COMPACT = re.compile(
+    r"[/_-](?P<y>(?:19|20)\d\d)-?(?P<m>[01]\d)-?(?P<d>[0-3]\d)(?=[/_.?#-]|$)"
+)
 
 
 def url_date(url: str | None) -> str | None:

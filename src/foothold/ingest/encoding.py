@@ -63,7 +63,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _META_CHARSET = re.compile(
     rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]{2,40})""", re.I
 )
-_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{2,40})["']""", re.I)
+_XML_DECL = re.compile(
+    rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([A-Za-z0-9_.\-]{2,40})["']""", re.I
+)
 
 # Control characters other than TAB, LF, CR, FF, ESC: their presence means binary.
 _CONTROL = bytes(c for c in range(32) if c not in (9, 10, 12, 13, 27))
@@ -89,10 +91,10 @@ def sniff_binary(data: bytes) -> str | None:
     if b"\x00" in head:
         if _looks_utf16(head):
             return None
-        return "binary data (NUL bytes)"
+        return "NUL bytes"
     controls = len(head) - len(head.translate(None, _CONTROL))
     if controls / len(head) > 0.05:
-        return "binary data (control characters)"
+        return "control characters"
     return None
 
 
@@ -154,19 +156,85 @@ def _normalise_codec(name: str) -> str | None:
 def _readable_sample(text: str, limit: int = 12000) -> str:
     """The prose-like part of ``text``: markup removed, lines with non-ASCII letters first."""
     if "<" in text:
-        text = re.sub(r"<script\b.*?</script>|<style\b.*?</style>", " ", text[: limit * 8], flags=re.S | re.I)
+        text = re.sub(
+            r"<script\b.*?</script>|<style\b.*?</style>", " ", text[: limit * 8], flags=re.S | re.I
+        )
         text = re.sub(r"<[^>]{0,2000}>", " ", text)
     text = re.sub(r"\s+", " ", text)
     return text[:limit]
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _case_chaos(sample: str) -> float:
+    """Share of words with a capital after a small letter ("вХЯКН"): the mark of a wrong Cyrillic codec."""
+    words = _WORD.findall(sample)
+    if not words:
+        return 0.0
+    bad = sum(
+        1 for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False))
+    )
+    return bad / len(words)
+
+
+#: Implausibility above which bytes count as undecodable when charset-normalizer has no guess
+#: (clean text scores about 0; mojibake and random bytes score 1 and more).
+_IMPLAUSIBLE = 0.6
+_COMMON_LEGACY = ("cp1251", "koi8-r", "cp949", "gb18030", "big5", "shift_jis", "cp1252")
+_BLOCKS = (
+    ("cyrillic", 0x0400, 0x04FF),
+    ("hangul", 0xAC00, 0xD7A3),
+    ("hangul", 0x1100, 0x11FF),
+    ("hangul", 0x3130, 0x318F),
+    ("han", 0x4E00, 0x9FFF),
+    ("han", 0x3400, 0x4DBF),
+    ("kana", 0x3040, 0x30FF),
+    ("latin", 0x00C0, 0x024F),
+)
+_OK_SYMBOLS = (
+    set("«»“”„‘’‚—–…№•·€°×÷±§©®™\u00a0")
+    | {chr(c) for c in range(0x3000, 0x3040)}
+    | {chr(c) for c in range(0xFF01, 0xFF5F)}
+)
+
+
+def _script_penalty(sample: str) -> float:
+    """Share of non-ASCII characters that do not fit one script: mixed scripts and odd symbols."""
+    counts: dict[str, int] = {}
+    odd = 0
+    total = 0
+    for ch in sample:
+        o = ord(ch)
+        if o < 128:
+            continue
+        total += 1
+        for name, lo, hi in _BLOCKS:
+            if lo <= o <= hi:
+                counts[name] = counts.get(name, 0) + 1
+                break
+        else:
+            if ch not in _OK_SYMBOLS:
+                odd += 1
+    if total == 0:
+        return 0.0
+    main = max(counts.values()) if counts else 0
+    # Korean text may carry some Hanja and Japanese mixes kana with kanji: count them as one.
+    if "kana" in counts and "han" in counts:
+        main = max(main, counts["kana"] + counts["han"])
+    return (total - main - odd) / total * 0.5 + odd / total
+
+
 def _mess(text: str) -> float:
+    """How implausible ``text`` looks as natural language (0 = clean); lower is better."""
     from charset_normalizer.md import mess_ratio
 
+    sample = _readable_sample(text)
     try:
-        return float(mess_ratio(_readable_sample(text), maximum_threshold=1.0))
+        mess = float(mess_ratio(sample, maximum_threshold=1.0))
     except Exception:  # pragma: no cover - defensive; the detector is third-party
-        return 1.0
+        mess = 1.0
+    return mess + _case_chaos(sample) + _script_penalty(sample)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -215,7 +283,11 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
             return data.decode("utf-8", errors="replace"), "utf-8"
         if _mostly_utf8(data):
             return data.decode("utf-8", errors="replace"), "utf-8"
-    hints = [h for h in (_normalise_codec(declared.lower()) if declared else None, declared_charset(data)) if h]
+    hints = [
+        h
+        for h in (_normalise_codec(declared.lower()) if declared else None, declared_charset(data))
+        if h
+    ]
     hints = [h for h in dict.fromkeys(hints) if h != "utf-8"]
     guess = _guess(data)
     candidates: list[tuple[str, str]] = []
@@ -226,12 +298,26 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
             log.debug("declared charset %s does not decode the bytes", hint)
     if guess is not None:
         candidates.append(guess)
+    high = sum(1 for b in data[:200_000] if b > 127)
+    if high < 400 or guess is None:
+        # Short non-ASCII content is where statistical detection is weakest: also
+        # weigh the usual legacy codecs of the case's languages.
+        seen = {enc for _t, enc in candidates}
+        for enc in _COMMON_LEGACY:
+            if enc in seen:
+                continue
+            try:
+                candidates.append((data.decode(enc), enc))
+            except UnicodeDecodeError:
+                continue
     if not candidates:
         raise DecodeError("undecodable bytes: no character encoding fits")
-    if len(candidates) == 1:
+    if len(candidates) == 1 and guess is not None:
         return candidates[0]
     scored = [(_mess(t), i, t, e) for i, (t, e) in enumerate(candidates)]
     best_mess = min(s[0] for s in scored)
+    if guess is None and best_mess > _IMPLAUSIBLE:
+        raise DecodeError("undecodable bytes: no character encoding gives readable text")
     # Prefer the declared charset (earlier in the list) unless it reads clearly worse.
     for mess, _i, text, enc in scored:
         if mess <= best_mess + 0.02:
@@ -251,7 +337,7 @@ def _guess(data: bytes) -> tuple[str, str] | None:
 
     sample = data if len(data) <= 2_000_000 else data[:2_000_000]
     try:
-        best = from_bytes(sample).best()
+        best = from_bytes(sample, preemptive_behaviour=False).best()
     except Exception as exc:  # pragma: no cover - defensive
         log.debug("charset-normalizer failed: %s", exc)
         return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from foothold.ingest.dates import find_date, iso_prefix
 from foothold.ingest.html import html_to_text
-from foothold.ingest.text import collapse_ws
+from foothold.ingest.text import clean_lines, collapse_ws
 
 __all__ = ["FeedError", "FeedItem", "looks_like_feed", "parse_feed"]
 
@@ -55,7 +55,11 @@ def _raw_date(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
-    return iso_prefix(value) if re.match(r"^\d{4}-\d\d", value) else (find_date(value) or iso_prefix(value))
+    return (
+        iso_prefix(value)
+        if re.match(r"^\d{4}-\d\d", value)
+        else (find_date(value) or iso_prefix(value))
+    )
 
 
 def _lang(code: object) -> str | None:
@@ -74,7 +78,7 @@ def parse_feed(text: str) -> list[FeedItem]:
 
     Returns:
         The items feedparser could read, malformed XML included (feedparser's
-        "bozo" recovery). Items with neither title nor body are skipped.
+        "bozo" recovery), in document order; an item may have neither title nor body.
 
     Raises:
         FeedError: no items could be read; the message names the XML problem if any.
@@ -83,9 +87,13 @@ def parse_feed(text: str) -> list[FeedItem]:
 
     body = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', text.lstrip("\ufeff"), count=1)
     try:
-        parsed = feedparser.parse(body.encode("utf-8"), sanitize_html=False, resolve_relative_uris=False)
+        parsed = feedparser.parse(
+            body.encode("utf-8"), sanitize_html=False, resolve_relative_uris=False
+        )
     except Exception as exc:  # feedparser is lenient; anything it raises is a bad feed
-        raise FeedError(f"unreadable feed: {type(exc).__name__}: {collapse_ws(str(exc))[:200]}") from exc
+        raise FeedError(
+            f"unreadable feed: {type(exc).__name__}: {collapse_ws(str(exc))[:200]}"
+        ) from exc
     entries = parsed.get("entries") or []
     channel = parsed.get("feed") or {}
     outlet = collapse_ws(channel.get("title") or "") or None
@@ -97,11 +105,12 @@ def parse_feed(text: str) -> list[FeedItem]:
         if not desc:
             contents = entry.get("content") or []
             desc = "\n".join(c.get("value", "") for c in contents if isinstance(c, dict))
-        text_body = html_to_text(desc) if desc else ""
-        published = _raw_date(entry.get("published")) or _raw_date(entry.get("updated"))
+        text_body = "\n\n".join(clean_lines(html_to_text(desc).split("\n\n"))) if desc else ""
+        # dict.get: feedparser's own get() maps a missing "updated" to "published" with a warning
+        published = _raw_date(dict.get(entry, "published")) or _raw_date(dict.get(entry, "updated"))
         if published is None:
             for key in ("published_parsed", "updated_parsed"):
-                st = entry.get(key)
+                st = dict.get(entry, key)
                 if st:
                     published = f"{st.tm_year:04d}-{st.tm_mon:02d}-{st.tm_mday:02d}"
                     break
@@ -119,7 +128,9 @@ def parse_feed(text: str) -> list[FeedItem]:
         )
     if not items:
         if parsed.get("bozo"):
-            exc = parsed.get("bozo_exception")
-            raise FeedError(f"malformed feed with no readable items: {collapse_ws(str(exc))[:200]}")
+            problem = parsed.get("bozo_exception")
+            raise FeedError(
+                f"malformed feed with no readable items: {collapse_ws(str(problem))[:200]}"
+            )
         raise FeedError("feed has no items")
     return items

@@ -2,10 +2,16 @@
 
 One lxml parse per page. Metadata comes from the parsed tree (``<h1>``, Open Graph,
 JSON-LD, ``<html lang>``, the visible dateline); the body comes from trafilatura
-(precision mode) run once on a copy of the tree from which boilerplate containers
-(related/popular/share/tags/newsletter/cookie/comment blocks, "Read also" boxes,
-bylines) were already cut. Huge pages, or pages trafilatura cannot handle, fall
-back to a plain paragraph walk over the same cleaned tree.
+(precision mode, no fallback extractors) run once on the article container after
+boilerplate containers (related/popular/share/tags/newsletter/cookie/comment blocks,
+"Read also" boxes, bylines, datelines) were cut from it; its paragraphs are put back
+in page order.
+
+Bounded cost: markup over 1 MB loses scripts/styles/SVG/data URIs and is cut at
+5 M characters; containers with more than 6,000 elements (or pages over 1.5 M
+characters) skip trafilatura for a paragraph walk, over 60,000 elements for a
+regular-expression extraction; body text stops at 1 M characters; nesting bombs
+(deeper than libxml2 keeps) are flattened and parsed again. Nothing here recurses.
 """
 
 from __future__ import annotations
@@ -18,8 +24,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
-from foothold.ingest.dates import iso_prefix, parse_date, url_date
-from foothold.ingest.text import DATE_LABEL, UPDATED_LABEL, clean_lines, collapse_ws
+from foothold.ingest.dates import find_date, iso_prefix, parse_date, url_date
+from foothold.ingest.text import BYLINE, DATE_LABEL, UPDATED_LABEL, clean_lines, collapse_ws
 
 __all__ = ["HtmlArticle", "parse_html", "html_to_text"]
 
@@ -27,24 +33,47 @@ log = logging.getLogger(__name__)
 
 #: Pages larger than this (characters) skip trafilatura and use the paragraph walk.
 TRAFILATURA_MAX_CHARS = 1_500_000
+#: Article containers with more elements than this skip trafilatura (its cost grows
+#: faster than linearly with element count) and use the paragraph walk.
+TRAFILATURA_MAX_ELEMENTS = 6000
+#: Article containers with more elements than this get a regular-expression text
+#: extraction instead of the element-by-element cleaning.
+HUGE_ELEMENTS = 60_000
+#: Body text beyond this many characters is not extracted (no article is this long).
+MAX_BODY_CHARS = 1_000_000
 #: Pages are cut to this many characters before parsing at all.
-PARSE_MAX_CHARS = 8_000_000
+PARSE_MAX_CHARS = 5_000_000
 
-_HARD_BOILER_TAGS = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed", "canvas", "form", "button", "select", "textarea", "input")
+_HARD_BOILER_TAGS = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "form",
+    "button",
+    "select",
+    "textarea",
+    "input",
+)
 _SOFT_BOILER_TAGS = ("nav", "aside", "footer", "figure", "figcaption", "menu")
 
 _TOKEN = r"(?:^|[\s_-])(?:{})(?:$|[\s_-])"
 # Containers that are never article text (checked on class and id).
 _HARD_CLASS = re.compile(
     _TOKEN.format(
-        "related|related-posts|more-like-this|more-like|morelikethis|more|popular|most-read|mostread|most-popular"
+        "related|related-posts|more-like-this|more-like|morelikethis|popular|most-read|mostread|most-popular"
         "|top-stories|block-top|block-picks|picks|editors-picks|recommended|recommendations|teaser|teasers"
         "|widget|widget-area|sidebar|side-col|sidebar-right|comments|comment|comments-area|comment-list"
         "|respond|cookie|cookies|cookie-notice|cookie-banner|cookie-law-info-bar|consent|gdpr|newsletter"
         "|subscribe|subscribe-box|subscription|signup|paywall-promo|breadcrumb|breadcrumbs|nav|navbar|menu"
         "|mega-menu|main-nav|topbar|ticker|weather|lang-switch|ad|ads|ad-slot|advert|advertisement|promo"
         "|site-footer|footer|colophon|skip-link|screen-reader-text|read-also|readalso|inline-related"
-        "|see-also|also-read|further-reading|latest|trending"
+        "|see-also|also-read|further-reading|trending"
     ),
     re.I,
 )
@@ -64,6 +93,7 @@ _DATE_CLASS = re.compile(
     re.I,
 )
 _UPDATED_CLASS = re.compile(r"updated|modified|edit", re.I)
+_PUBLISHED_CLASS = re.compile(r"published|pubdate|posted", re.I)
 _MASTHEAD_CLASS = re.compile(
     r"(?:^|[\s_-])(?:site-title|site-name|sitename|logo|brand|wordmark|masthead-title|site-logo|navbar-brand)(?:$|[\s_-])",
     re.I,
@@ -122,14 +152,25 @@ def _drop(el) -> None:
     parent.remove(el)
 
 
+_BULK = re.compile(
+    r"<script\b[^>]*>.*?</script\s*>|<style\b[^>]*>.*?</style\s*>|<svg\b.*?</svg\s*>|<!--.*?-->|data:[a-z/+.-]+;base64,[A-Za-z0-9+/=]+",
+    re.I | re.S,
+)
+
+
 def _parse_tree(markup: str):
     """lxml tree of ``markup`` or None; never raises."""
+    if len(markup) > 1_000_000:
+        # big pages are mostly scripts, styles, inline SVG and data: URIs; drop them first
+        markup = _BULK.sub(" ", markup)
     if len(markup) > PARSE_MAX_CHARS:
         markup = markup[:PARSE_MAX_CHARS]
     # lxml refuses str input that carries an encoding declaration
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup, count=1)
     try:
-        parser = lxml_html.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, no_network=True)
+        parser = lxml_html.HTMLParser(
+            remove_comments=True, remove_pis=True, huge_tree=True, no_network=True
+        )
         root = lxml_html.document_fromstring(markup, parser=parser)
     except (etree.ParserError, ValueError, TypeError) as exc:
         log.debug("HTML parse failed: %s", exc)
@@ -140,7 +181,17 @@ def _parse_tree(markup: str):
 def _meta(root) -> dict[str, str]:
     out: dict[str, str] = {}
     for el in root.iter("meta"):
-        key = (el.get("property") or el.get("name") or el.get("itemprop") or el.get("http-equiv") or "").strip().lower()
+        key = (
+            (
+                el.get("property")
+                or el.get("name")
+                or el.get("itemprop")
+                or el.get("http-equiv")
+                or ""
+            )
+            .strip()
+            .lower()
+        )
         val = el.get("content")
         if key and val and key not in out:
             out[key] = val.strip()
@@ -171,7 +222,18 @@ def _json_ld(root) -> list[dict]:
     return items
 
 
-_ARTICLE_TYPES = {"newsarticle", "article", "blogposting", "reportagenewsarticle", "analysisnewsarticle", "webpage", "opinionnewsarticle", "scholarlyarticle", "posting", "socialmediaposting"}
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "webpage",
+    "opinionnewsarticle",
+    "scholarlyarticle",
+    "posting",
+    "socialmediaposting",
+}
 
 
 def _ld_types(item: dict) -> set[str]:
@@ -205,7 +267,12 @@ def _ld_fields(items: list[dict]) -> tuple[str | None, str | None, str | None]:
 
 
 def _lang_attr(root, meta: dict[str, str]) -> str | None:
-    raw = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or meta.get("content-language") or meta.get("og:locale")
+    raw = (
+        root.get("lang")
+        or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+        or meta.get("content-language")
+        or meta.get("og:locale")
+    )
     if not raw:
         return None
     code = re.split(r"[-_,;\s]", raw.strip().lower(), maxsplit=1)[0]
@@ -226,8 +293,18 @@ def _in_boiler(el, stop, max_hops: int = 40) -> bool:
     return False
 
 
-def _pick_h1(body, og_title: str | None):
-    h1s = [h for h in body.iter("h1") if not _MASTHEAD_CLASS.search(_classid(h)) and _text(h)]
+def _pick_h1(body, og_title: str | None, outlet: str | None = None):
+    """The headline ``<h1>``: the one matching og:title, else the first outside site furniture.
+
+    An ``<h1>`` that is the site's logo or name (masthead class, or text equal to the
+    outlet) is never the headline.
+    """
+    site = outlet.lower() if outlet else None
+    h1s = [
+        h
+        for h in body.iter("h1")
+        if not _MASTHEAD_CLASS.search(_classid(h)) and _text(h) and _text(h).lower() != site
+    ]
     if not h1s:
         return None
     if og_title:
@@ -246,35 +323,57 @@ def _pick_h1(body, og_title: str | None):
 
 
 def _article_container(h1, body):
-    """The closest ancestor of the headline that looks like the article, else ``<main>``/body."""
+    """The closest ancestor of the headline that looks like the article, else ``<article>``/``<main>``/body."""
     if h1 is not None:
         cur = h1.getparent()
         hops = 0
-        while cur is not None and cur is not body and hops < 8:
+        big_enough = None
+        while cur is not None and cur is not body and hops < 10:
             cid = _classid(cur)
-            if (cur.tag in ("article", "main") or _ARTICLE_CLASS.search(cid)) and not _HEADERISH.search(cid):
-                if len(_text(cur)) >= 200:
+            size = len(_text(cur))
+            if (
+                cur.tag in ("article", "main") or _ARTICLE_CLASS.search(cid)
+            ) and not _HEADERISH.search(cid):
+                if size >= 200:
                     return cur
+            if big_enough is None and size >= 500 and not _HEADERISH.search(cid):
+                big_enough = cur
             cur = cur.getparent()
             hops += 1
-        parent = h1.getparent()
-        if parent is not None and parent is not body:
-            return parent
+        if big_enough is not None:
+            return big_enough
     for tag in ("article", "main"):
         for el in body.iter(tag):
-            return el
+            if len(_text(el)) >= 200:
+                return el
     return body
 
 
-def _visible_date(container, body) -> tuple[str | None, str | None]:
-    """(date, source) from a visible dateline inside the article container (else the page)."""
-    for scope in (container, body) if container is not body else (body,):
+def _date_scopes(h1, container, body) -> list:
+    """Where a visible dateline may be: the article container, then the block around the
+    headline (a meta row beside the article), then - only for pages without a headline -
+    the whole page. Sidebars and teaser lists elsewhere on the page are never searched."""
+    scopes = [container]
+    if h1 is not None:
+        near = h1.getparent()
+        if near is not None and near.getparent() is not None:
+            near = near.getparent()
+        if near is not None and near is not container and near is not body:
+            scopes.append(near)
+    elif container is not body:
+        scopes.append(body)
+    return scopes
+
+
+def _visible_date(scopes: list) -> tuple[str | None, str | None]:
+    """(date, "dateline") from the first visible dateline in ``scopes`` (see :func:`_date_scopes`)."""
+    for scope in scopes:
         seen = 0
         for el in scope.iter():
             if not isinstance(el.tag, str):
                 continue
             seen += 1
-            if seen > 20000:
+            if seen > 5000:
                 break
             cid = _classid(el)
             is_time = el.tag == "time"
@@ -287,10 +386,15 @@ def _visible_date(container, body) -> tuple[str | None, str | None]:
                 labelled = DATE_LABEL.match(own) if own else None
                 if not labelled:
                     continue
-            if _UPDATED_CLASS.search(cid) or (el.get("itemprop") or "").lower() == "datemodified":
+            if (_UPDATED_CLASS.search(cid) and not _PUBLISHED_CLASS.search(cid)) or (
+                el.get("itemprop") or ""
+            ).lower() == "datemodified":
                 continue
             if _in_boiler(el, scope):
                 continue
+            parent = el.getparent()
+            if is_time and parent is not None and parent.tag == "p" and len(_text(parent)) > 200:
+                continue  # a date mentioned inside a paragraph of the story
             text = _text(el)
             if len(text) > 160:
                 continue
@@ -304,18 +408,20 @@ def _visible_date(container, body) -> tuple[str | None, str | None]:
                 found = iso_prefix(el.get("datetime"))
             if found:
                 return found, "dateline"
-        if scope is body:
-            break
     return None, None
 
 
-def _outlet(meta: dict[str, str], ld_publisher: str | None, root, title_tag: str | None) -> str | None:
+def _outlet(
+    meta: dict[str, str], ld_publisher: str | None, root, title_tag: str | None
+) -> str | None:
     for cand in (meta.get("og:site_name"), ld_publisher):
         if cand and collapse_ws(cand):
             return collapse_ws(cand)
     body = root.find("body")
     if body is not None:
-        for el in body.iter():
+        for n, el in enumerate(body.iter()):
+            if n > 3000:
+                break
             if not isinstance(el.tag, str) or not _MASTHEAD_CLASS.search(_classid(el)):
                 continue
             text = _text(el)
@@ -343,9 +449,42 @@ def _strip_title_suffix(title: str) -> str:
     return title[: m.start()].strip() if m else title
 
 
+def _is_meta_line(text: str) -> bool:
+    """A "Published: ...", "Updated: ..." or "By ..." line (not article text)."""
+    if BYLINE.match(text):
+        return True
+    if UPDATED_LABEL.match(text):
+        return True
+    m = DATE_LABEL.match(text)
+    return m is not None and find_date(text[m.end() :]) is not None
+
+
+# How a "Read also" box or a "Published:"/"Updated:"/"By" line starts (cheap pre-check).
+_META_HEAD = re.compile(
+    r"^\s*(?:read|see|also|related|more|читайте|смотрите|также|по теме|관련|함께|相关|延伸|推荐"
+    r"|published|posted|first|publication|date|pubdate|updated|last|modified|by\b|от\b|автор|опубликовано|дата|размещено"
+    r"|публикация|обновлено|изменено|발행|입력|등록|게시|작성|송고|수정|업데이트|最|发|發|日期|時間|公開|投稿|配信|更新)",
+    re.I,
+)
+
+
+def _head_text(el) -> str:
+    """The first non-blank text inside ``el`` (its own text or its first child's), cheaply."""
+    if el.text and el.text.strip():
+        return el.text.lstrip()
+    for child in el:
+        if isinstance(child.tag, str) and child.text and child.text.strip():
+            return child.text.lstrip()
+        if child.tail and child.tail.strip():
+            return child.tail.lstrip()
+        break
+    return ""
+
+
 def _clean_for_body(container) -> None:
     """Cut boilerplate out of the article subtree, in place."""
     doomed = []
+    total = len(_text(container))
     for el in container.iter():
         if not isinstance(el.tag, str):
             continue
@@ -354,16 +493,23 @@ def _clean_for_body(container) -> None:
             continue
         cid = _classid(el)
         if cid and (_HARD_CLASS.search(cid) or _SOFT_CLASS.search(cid)):
-            if _ARTICLE_CLASS.search(cid) and len(_text(el)) > 400 and not _HARD_CLASS.search(cid):
-                continue  # e.g. class="post entry-meta-wrapper" holding the story itself
+            if total > 500 and len(_text(el)) > 0.6 * total:
+                continue  # a wrapper holding most of the story ("ad-free-article", "post meta-wrap")
             doomed.append(el)
             continue
         if el.tag == "time" or el.tag == "h1":
             doomed.append(el)
             continue
         if el.tag in ("div", "p", "aside", "section", "span", "b", "strong") and len(el) <= 6:
+            head = _head_text(el)
+            if not head or not _META_HEAD.match(head):
+                continue
             text = _text(el)
             if text and len(text) < 200 and _READ_ALSO_TEXT.match(text):
+                doomed.append(el)
+            elif (
+                text and len(text) < 120 and el.tag in ("p", "div", "span") and _is_meta_line(text)
+            ):
                 doomed.append(el)
     for el in doomed:
         if el.getparent() is not None and el is not container:
@@ -373,8 +519,49 @@ def _clean_for_body(container) -> None:
 _BLOCK_TAGS = {"p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "dd", "dt", "td", "th"}
 
 
-def _paragraph_walk(container, limit: int = 2_000_000) -> str:
+_BLOCK_SPLIT = re.compile(
+    r"<(?:/?(?:p|div|li|ul|ol|h[1-6]|tr|table|section|article|blockquote|pre|dd|dt)|br)\b[^>]*>",
+    re.I,
+)
+_ANY_TAG = re.compile(r"<[^>]*>")
+
+
+def _regex_text(container) -> str:
+    """Paragraph text of ``container`` by regular expressions over its serialisation."""
+    import html as html_lib
+
+    try:
+        markup = lxml_html.tostring(container, encoding="unicode")
+    except (ValueError, TypeError):  # pragma: no cover - defensive
+        return ""
+    markup = _BULK.sub(" ", markup)
+    markup = _BLOCK_SPLIT.sub("\x00", markup)
+    text = html_lib.unescape(_ANY_TAG.sub(" ", markup))
+    paras = []
+    total = 0
+    for block in text.split("\x00"):
+        if not block or block.isspace():
+            continue
+        para = " ".join(block.split())
+        paras.append(para)
+        total += len(para)
+        if total > MAX_BODY_CHARS:
+            break
+    return "\n\n".join(paras)
+
+
+def _count_elements(root, stop: int) -> int:
+    """Number of elements under ``root``, counting no further than ``stop + 1``."""
+    n = 0
+    for n, _el in enumerate(root.iter(), start=1):
+        if n > stop:
+            break
+    return n
+
+
+def _paragraph_walk(container, limit: int | None = None) -> str:
     """Text of block elements under ``container``, one paragraph per block (no recursion)."""
+    limit = MAX_BODY_CHARS if limit is None else limit
     out: list[str] = []
     total = 0
     for el in container.iter():
@@ -426,7 +613,9 @@ def _trafilatura_body(container) -> str | None:
     return "\n\n".join(p for p in paras if p)
 
 
-_WRAPPER_TAGS = re.compile(r"</?(?:div|span|section|font|center|table|tbody|tr|td|th|b|i|u|em|strong)\b[^>]{0,2000}>", re.I)
+_WRAPPER_TAGS = re.compile(
+    r"</?(?:div|span|section|font|center|table|tbody|tr|td|th|b|i|u|em|strong)\b[^>]{0,2000}>", re.I
+)
 #: A tree deeper than this is treated as a nesting bomb (libxml2 drops content past ~256-2048 levels).
 MAX_DEPTH = 200
 
@@ -446,6 +635,51 @@ def _too_deep(root) -> bool:
     return False
 
 
+def _document_order(text: str, container) -> str:
+    """trafilatura's paragraphs put back in the order they appear in the page."""
+    paras = text.split("\n\n")
+    if len(paras) < 2:
+        return text
+    full = _text(container)
+    keyed = []
+    last = -1
+    for i, para in enumerate(paras):
+        pos = full.find(para[:80])
+        if pos < 0:
+            pos = last  # unknown: keep it after its predecessor
+        keyed.append((pos, i, para))
+        last = pos
+    keyed.sort()
+    return "\n\n".join(p for _pos, _i, p in keyed)
+
+
+def _with_lede(text: str, container, title: str | None) -> str:
+    """Put back prose paragraphs that precede trafilatura's first one (a standfirst it dropped).
+
+    Only paragraphs of six or more words that are not meta lines ("By ...",
+    "Published: ...") and not the headline are taken, and only from before the
+    extracted text, where site furniture has already been cut away.
+    """
+    first = text.split("\n\n", 1)[0]
+    walk = _paragraph_walk(container, limit=20_000).split("\n\n")
+    lede: list[str] = []
+    for para in walk:
+        if para == first or first.startswith(para[:80]):
+            break
+        if len(lede) >= 3:
+            continue
+        if (
+            len(para.split()) >= 6
+            and para != title
+            and not _is_meta_line(para)
+            and para not in text
+        ):
+            lede.append(para)
+    else:
+        return text  # trafilatura's first paragraph not found in the walk: leave as is
+    return "\n\n".join([*lede, text]) if lede else text
+
+
 def parse_html(markup: str, url_hint: str | None = None) -> HtmlArticle | None:
     """Parse one HTML page.
 
@@ -461,13 +695,19 @@ def parse_html(markup: str, url_hint: str | None = None) -> HtmlArticle | None:
     root = _parse_tree(markup)
     if root is None:
         return None
-    if _too_deep(root):
+    article = _parse_root(root, markup, url_hint)
+    if len(article.body) < 40 and _too_deep(root):
         # libxml2 stops building the tree at a nesting limit and drops what is deeper;
         # flatten the generic wrappers and parse again.
         log.debug("deeply nested HTML: flattening div/span/section wrappers")
         flat = _parse_tree(_WRAPPER_TAGS.sub(" ", markup))
         if flat is not None:
-            root = flat
+            article = _parse_root(flat, markup, url_hint)
+    return article
+
+
+def _parse_root(root, markup: str, url_hint: str | None) -> HtmlArticle:
+    """:func:`parse_html` on an already parsed tree (modified in place)."""
     meta = _meta(root)
     ld_items = _json_ld(root)
     ld_published, ld_publisher, ld_headline = _ld_fields(ld_items)
@@ -490,17 +730,31 @@ def parse_html(markup: str, url_hint: str | None = None) -> HtmlArticle | None:
             _drop(el)
 
     og_title = meta.get("og:title") or meta.get("twitter:title")
-    h1 = _pick_h1(body, og_title)
+    h1 = _pick_h1(body, og_title, outlet)
     title = _text(h1) if h1 is not None else None
     if not title:
-        title = collapse_ws(og_title or "") or ld_headline or (_strip_title_suffix(title_tag) if title_tag else None)
+        title = (
+            collapse_ws(og_title or "")
+            or ld_headline
+            or (_strip_title_suffix(title_tag) if title_tag else None)
+        )
     container = _article_container(h1, body)
 
-    published, source = _visible_date(container, body)
+    published, source = _visible_date(_date_scopes(h1, container, body))
     if published is None:
         for value, src in (
             (meta.get("article:published_time"), "meta"),
-            (meta.get("og:published_time") or meta.get("datepublished") or meta.get("pubdate") or meta.get("publishdate") or meta.get("date") or meta.get("dc.date") or meta.get("dc.date.issued") or meta.get("sailthru.date"), "meta"),
+            (
+                meta.get("og:published_time")
+                or meta.get("datepublished")
+                or meta.get("pubdate")
+                or meta.get("publishdate")
+                or meta.get("date")
+                or meta.get("dc.date")
+                or meta.get("dc.date.issued")
+                or meta.get("sailthru.date"),
+                "meta",
+            ),
             (ld_published, "json-ld"),
         ):
             found = iso_prefix(value) if value else None
@@ -516,18 +770,33 @@ def parse_html(markup: str, url_hint: str | None = None) -> HtmlArticle | None:
 
     standfirst = None
     for el in container.iter():
-        if isinstance(el.tag, str) and el.tag in ("p", "div", "h2") and _STANDFIRST_CLASS.search(_classid(el)):
-            text = _text(el)
-            if 20 <= len(text) <= 600:
-                standfirst = text
+        if (
+            isinstance(el.tag, str)
+            and el.tag in ("p", "div", "h2")
+            and _STANDFIRST_CLASS.search(_classid(el))
+        ):
+            lead = _text(el)
+            if 20 <= len(lead) <= 600:
+                standfirst = lead
             break
 
-    _clean_for_body(container)
-    text = None
-    if len(markup) <= TRAFILATURA_MAX_CHARS:
+    text: str | None = None
+    if _count_elements(container, HUGE_ELEMENTS) > HUGE_ELEMENTS:
+        # element-by-element work is too slow here: plain markup-to-text on the container
+        log.debug("huge HTML container: regex text extraction")
+        text = _regex_text(container)
+    else:
+        _clean_for_body(container)
+    if text is None and (
+        len(markup) <= TRAFILATURA_MAX_CHARS
+        and _count_elements(container, TRAFILATURA_MAX_ELEMENTS) <= TRAFILATURA_MAX_ELEMENTS
+    ):
         text = _trafilatura_body(container)
+        if text:
+            text = _document_order(text, container)
+            text = _with_lede(text, container, title)
     walked = None
-    if not text or len(text) < 40:
+    if (not text or len(text) < 40) and _count_elements(container, HUGE_ELEMENTS) <= HUGE_ELEMENTS:
         walked = _paragraph_walk(container)
         if walked and len(walked) > len(text or ""):
             text = walked
@@ -536,6 +805,12 @@ def parse_html(markup: str, url_hint: str | None = None) -> HtmlArticle | None:
         text = f"{standfirst}\n\n{text}" if text else standfirst
     if title and text.split("\n\n", 1)[0].strip() == title:
         text = text.split("\n\n", 1)[1] if "\n\n" in text else ""
+    if len(text) > MAX_BODY_CHARS:
+        text = text[
+            : text.rfind("\n\n", 0, MAX_BODY_CHARS)
+            if "\n\n" in text[:MAX_BODY_CHARS]
+            else MAX_BODY_CHARS
+        ]
     body_text = "\n\n".join(clean_lines(text.split("\n\n")))
     return HtmlArticle(
         title=title or None,

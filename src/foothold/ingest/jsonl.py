@@ -23,10 +23,29 @@ __all__ = ["JsonRecord", "iter_records"]
 
 log = logging.getLogger(__name__)
 
-BODY_KEYS = ("text", "body", "content", "article", "full_text", "fulltext", "description", "summary")
+BODY_KEYS = (
+    "text",
+    "body",
+    "content",
+    "article",
+    "full_text",
+    "fulltext",
+    "description",
+    "summary",
+)
 TITLE_KEYS = ("title", "headline")
 URL_KEYS = ("url", "link", "href")
-DATE_KEYS = ("published", "date", "published_at", "pubDate", "pubdate", "datePublished", "publication_date", "publish_date", "time")
+DATE_KEYS = (
+    "published",
+    "date",
+    "published_at",
+    "pubDate",
+    "pubdate",
+    "datePublished",
+    "publication_date",
+    "publish_date",
+    "time",
+)
 OUTLET_KEYS = ("outlet", "source", "site_name", "sitename", "publisher", "site", "feed_title")
 LANG_KEYS = ("language", "lang")
 
@@ -78,7 +97,7 @@ def iter_records(text: str) -> Iterator[JsonRecord]:
     if stripped.startswith("["):
         try:
             data = json.loads(stripped)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield JsonRecord(1, None, f"invalid JSON: {exc.msg} (line {exc.lineno})")
             return
         for i, item in enumerate(data if isinstance(data, list) else [data], start=1):
@@ -103,7 +122,7 @@ def iter_records(text: str) -> Iterator[JsonRecord]:
             continue
         try:
             obj = json.loads(line)
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             yield JsonRecord(n, None, f"invalid JSON on line {n}: {exc.msg}")
             continue
         if not isinstance(obj, dict):

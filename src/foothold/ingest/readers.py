@@ -18,6 +18,7 @@ from foothold.ingest.encoding import DecodeError, decode_bytes, sniff_binary
 from foothold.ingest.feeds import FeedError, looks_like_feed, parse_feed
 from foothold.ingest.html import parse_html
 from foothold.ingest.jsonl import fields, iter_records, looks_like_jsonl
+from foothold.ingest.language import language_of
 from foothold.ingest.text import clean_lines, collapse_ws, parse_plain
 from foothold.model import Document, ReadError
 
@@ -31,107 +32,76 @@ MAX_BYTES = 20 * 1024 * 1024
 MIN_BODY_CHARS = 40
 
 _EXT_FORMAT = {
-    ".txt": "txt", ".text": "txt",
-    ".md": "md", ".markdown": "md",
-    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-    ".xml": "feed", ".rss": "feed", ".atom": "feed", ".rdf": "feed",
-    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl",
+    ".txt": "txt",
+    ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".shtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".rdf": "feed",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
 }
 
-_HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:div|p|h1|meta|title)[\s>]", re.I)
+_HTML_SNIFF = re.compile(
+    r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<article[\s>]|<(?:div|p|h1|meta|title)[\s>]",
+    re.I,
+)
 
 _ENCODING_NAMES = {
-    "cp1251": "windows-1251", "cp1252": "windows-1252", "koi8-r": "koi8-r", "koi8-u": "koi8-u",
-    "euc_kr": "euc-kr", "cp949": "cp949", "gb18030": "gb18030", "big5": "big5", "shift_jis": "shift_jis",
-    "euc_jp": "euc-jp", "utf-8": "utf-8", "utf-16-le": "utf-16-le", "utf-16-be": "utf-16-be",
-    "utf-32-le": "utf-32-le", "utf-32-be": "utf-32-be", "mac-cyrillic": "mac-cyrillic", "iso8859-5": "iso-8859-5",
+    "cp1251": "windows-1251",
+    "cp1252": "windows-1252",
+    "koi8-r": "koi8-r",
+    "koi8-u": "koi8-u",
+    "euc_kr": "euc-kr",
+    "cp949": "cp949",
+    "gb18030": "gb18030",
+    "big5": "big5",
+    "shift_jis": "shift_jis",
+    "euc_jp": "euc-jp",
+    "utf-8": "utf-8",
+    "utf-16-le": "utf-16-le",
+    "utf-16-be": "utf-16-be",
+    "utf-32-le": "utf-32-le",
+    "utf-32-be": "utf-32-be",
+    "mac-cyrillic": "mac-cyrillic",
+    "iso8859-5": "iso-8859-5",
 }
-
-_SCRIPT_LANGS = {"ru", "uk", "be", "bg", "sr", "mk", "kk", "ko", "ja", "zh"}
 
 
 def _one_line(text: str, limit: int = 300) -> str:
     return collapse_ws(text)[:limit]
 
 
-_SCRIPT_RES = {
-    "hangul": re.compile(r"[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]"),
-    "kana": re.compile(r"[\u3040-\u30ff]"),
-    "han": re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf]"),
-    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
-}
-_LETTER_RE = re.compile(r"[^\W\d_]")
-
-
-def _script_language(sample: str) -> str | None:
-    """``ko``/``ja``/``zh``/``ru``/``uk`` when the script decides it, ``latin`` for Latin text, None if no letters.
-
-    Same thresholds as :func:`foothold.extract.language.detect_language`, counted with
-    regular expressions (fast) instead of a per-character loop.
-    """
-    counts = {k: len(p.findall(sample)) for k, p in _SCRIPT_RES.items()}
-    letters = len(_LETTER_RE.findall(sample))
-    other = max(0, letters - sum(counts.values()))
-    total = sum(counts.values()) + other
-    if total == 0:
-        return None
-    if counts["hangul"] / total > 0.2:
-        return "ko"
-    if counts["kana"] / total > 0.05:
-        return "ja"
-    if counts["han"] / total > 0.2:
-        return "zh"
-    if counts["cyrillic"] / total > 0.3:
-        return "uk" if any(c in sample for c in "ґєії") else "ru"
-    return "latin"
-
-
-def _language(body: str, hint: str | None) -> str | None:
-    """ISO 639-1 code: the declared ``hint`` unless the body's script contradicts it.
-
-    Without a usable hint the body is identified the way
-    :func:`foothold.extract.language.detect_language` does it (script first, then
-    py3langid for Latin-script text), only faster.
-    """
-    if hint:
-        hint = re.split(r"[-_,;\s]", hint.strip().lower(), maxsplit=1)[0]
-        if not re.fullmatch(r"[a-z]{2}", hint):
-            hint = None
-    sample = body[:5000]
-    script = _script_language(sample)
-    if script is None:
-        return hint
-    if script != "latin":
-        if hint == script or (hint == "ru" and script == "uk") or (hint in ("uk", "be") and script == "ru"):
-            return hint
-        return script
-    if hint and hint not in _SCRIPT_LANGS:
-        return hint
-    return _latin_language(sample[:2000])
-
-
-def _latin_language(sample: str) -> str | None:
-    """py3langid's ISO 639-1 code for Latin-script text (as detect_language does for it)."""
-    try:
-        import py3langid
-
-        code, _score = py3langid.classify(sample)
-    except Exception:  # pragma: no cover - classifier failure is not fatal
-        from foothold.extract.language import detect_language
-
-        return detect_language(sample)
-    return str(code)
-
-
-def _make(path: str, title: str | None, body: str, *, fmt: str, encoding: str | None, outlet: str | None,
-          published: str | None, published_source: str | None, language_hint: str | None, url: str | None,
-          min_body: int = MIN_BODY_CHARS) -> Document | ReadError:
+def _make(
+    path: str,
+    title: str | None,
+    body: str,
+    *,
+    fmt: str,
+    encoding: str | None,
+    outlet: str | None,
+    published: str | None,
+    published_source: str | None,
+    language_hint: str | None,
+    url: str | None,
+    min_body: int = MIN_BODY_CHARS,
+) -> Document | ReadError:
     title = collapse_ws(title) if title else None
     body = body.strip()
     if len(collapse_ws(body)) < min_body and not (min_body == 0 and (title or body)):
         if not body and not title:
             return ReadError(path, "no readable text (empty document)")
-        return ReadError(path, f"no readable text ({len(collapse_ws(body))} characters of body after boilerplate removal)")
+        return ReadError(
+            path,
+            f"no readable text ({len(collapse_ws(body))} characters of body after boilerplate removal)",
+        )
     text = f"{title}\n\n{body}" if title and body else (title or body)
     return Document(
         path=path,
@@ -141,27 +111,49 @@ def _make(path: str, title: str | None, body: str, *, fmt: str, encoding: str | 
         outlet=collapse_ws(outlet) if outlet else None,
         published=published,
         published_source=published_source if published else None,
-        language=_language(body or title or "", language_hint),
+        language=language_of(
+            body if len(body) >= 200 else f"{title or ''}\n{body}".strip(), language_hint
+        ),
         url=url,
         encoding=_ENCODING_NAMES.get(encoding or "", encoding),
         format=fmt,
     )
 
 
-def _html_doc(path: str, markup: str, encoding: str | None, fmt: str = "html", url_hint: str | None = None) -> Document | ReadError:
+def _html_doc(
+    path: str, markup: str, encoding: str | None, fmt: str = "html", url_hint: str | None = None
+) -> Document | ReadError:
     art = parse_html(markup, url_hint=url_hint)
     if art is None:
         return ReadError(path, "unparseable HTML")
-    return _make(path, art.title, art.body, fmt=fmt, encoding=encoding, outlet=art.outlet,
-                 published=art.published, published_source=art.published_source,
-                 language_hint=art.lang_attr, url=art.url)
+    return _make(
+        path,
+        art.title,
+        art.body,
+        fmt=fmt,
+        encoding=encoding,
+        outlet=art.outlet,
+        published=art.published,
+        published_source=art.published_source,
+        language_hint=art.lang_attr,
+        url=art.url,
+    )
 
 
 def _plain_doc(path: str, text: str, encoding: str | None, fmt: str) -> Document | ReadError:
     art = parse_plain(text, markdown=(fmt == "md"))
-    return _make(path, art.title, art.body, fmt=fmt, encoding=encoding, outlet=art.outlet,
-                 published=art.published, published_source=art.published_source,
-                 language_hint=None, url=None)
+    return _make(
+        path,
+        art.title,
+        art.body,
+        fmt=fmt,
+        encoding=encoding,
+        outlet=art.outlet,
+        published=art.published,
+        published_source=art.published_source,
+        language_hint=None,
+        url=None,
+    )
 
 
 def _feed_docs(path: str, text: str, encoding: str | None) -> Iterator[Document | ReadError]:
@@ -175,9 +167,19 @@ def _feed_docs(path: str, text: str, encoding: str | None) -> Iterator[Document 
         if not item.title and not item.body:
             yield ReadError(item_path, "empty feed item (no title, no description)")
             continue
-        yield _make(item_path, item.title, item.body, fmt="feed", encoding=encoding, outlet=item.outlet,
-                    published=item.published, published_source="feed", language_hint=item.language,
-                    url=item.url, min_body=0)
+        yield _make(
+            item_path,
+            item.title,
+            item.body,
+            fmt="feed",
+            encoding=encoding,
+            outlet=item.outlet,
+            published=item.published,
+            published_source="feed",
+            language_hint=item.language,
+            url=item.url,
+            min_body=0,
+        )
 
 
 def _jsonl_docs(path: str, text: str, encoding: str | None) -> Iterator[Document | ReadError]:
@@ -199,22 +201,35 @@ def _jsonl_docs(path: str, text: str, encoding: str | None) -> Iterator[Document
 
 def _json_doc(path: str, obj: dict, encoding: str | None) -> Document | ReadError:
     f = fields(obj)
+    if not (f["html"] or f["body"] or f["title"]):
+        return ReadError(path, "not a document: no text, body, content, html or title field")
     published = iso_prefix(f["published"]) if f["published"] else None
     source = "jsonl" if published else None
     if f["html"]:
-        art = parse_html(f["html"], url_hint=f["url"])
-        if art is None:
+        page = parse_html(f["html"], url_hint=f["url"])
+        if page is None:
             return ReadError(path, "unparseable HTML in the html field")
-        if published is None and art.published:
-            published, source = art.published, art.published_source
-        return _make(path, f["title"] or art.title, art.body, fmt="jsonl", encoding=encoding,
-                     outlet=f["outlet"] or art.outlet, published=published, published_source=source,
-                     language_hint=f["language"] or art.lang_attr, url=f["url"] or art.url)
+        if published is None and page.published:
+            published, source = page.published, page.published_source
+        return _make(
+            path,
+            f["title"] or page.title,
+            page.body,
+            fmt="jsonl",
+            encoding=encoding,
+            outlet=f["outlet"] or page.outlet,
+            published=published,
+            published_source=source,
+            language_hint=f["language"] or page.lang_attr,
+            url=f["url"] or page.url,
+        )
     raw = f["body"] or ""
     if raw and re.search(r"<(?:p|div|br|span|a|h\d|ul|li|article)\b[^>]*>", raw[:5000], re.I):
         from foothold.ingest.html import html_to_text
 
         raw = html_to_text(raw)
+    title: str | None
+    outlet: str | None
     if f["title"]:
         blocks = [b for b in re.split(r"\n\s*\n", raw.replace("\r\n", "\n")) if b.strip()]
         if len(blocks) == 1 and raw.count("\n") >= 2:
@@ -227,8 +242,18 @@ def _json_doc(path: str, obj: dict, encoding: str | None) -> Document | ReadErro
         outlet = f["outlet"] or art.outlet
         if published is None and art.published:
             published, source = art.published, art.published_source
-    return _make(path, title, body, fmt="jsonl", encoding=encoding, outlet=outlet, published=published,
-                 published_source=source, language_hint=f["language"], url=f["url"])
+    return _make(
+        path,
+        title,
+        body,
+        fmt="jsonl",
+        encoding=encoding,
+        outlet=outlet,
+        published=published,
+        published_source=source,
+        language_hint=f["language"],
+        url=f["url"],
+    )
 
 
 def _sniff_format(text: str) -> str | None:
@@ -275,7 +300,10 @@ def _read_file(path: str, data: bytes | None) -> Iterator[Document | ReadError]:
         try:
             size = os.path.getsize(path)
             if size > MAX_BYTES:
-                yield ReadError(path, f"file too large ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB limit)")
+                yield ReadError(
+                    path,
+                    f"file too large ({size / 1048576:.1f} MB > {MAX_BYTES // 1048576} MB limit)",
+                )
                 return
             with open(path, "rb") as fh:
                 data = fh.read(MAX_BYTES + 1)
@@ -315,11 +343,18 @@ def _read_file(path: str, data: bytes | None) -> Iterator[Document | ReadError]:
     if fmt is None:
         fmt = _sniff_format(text)
         if fmt is None:
-            yield ReadError(path, f"unknown format (extension {ext or 'none'!r}, content not HTML, feed, JSONL or text)")
+            yield ReadError(
+                path,
+                f"unknown format (extension {ext or 'none'!r}, content not HTML, feed, JSONL or text)",
+            )
             return
     elif fmt in ("html", "txt", "md") and looks_like_feed(text):
         fmt = "feed"
-    elif fmt == "txt" and _HTML_SNIFF.match(text.lstrip()[:200]) and re.search(r"</(?:p|div|body|html)>", text[:200_000], re.I):
+    elif (
+        fmt == "txt"
+        and _HTML_SNIFF.match(text.lstrip()[:200])
+        and re.search(r"</(?:p|div|body|html)>", text[:200_000], re.I)
+    ):
         fmt = "html"
     log.debug("reading %s as %s (%s)", path, fmt, encoding)
     if fmt == "html":
@@ -344,7 +379,12 @@ def _walk(root: str) -> Iterator[str | ReadError]:
     errors: list[ReadError] = []
 
     def onerror(exc: OSError) -> None:
-        errors.append(ReadError(getattr(exc, "filename", None) or root, _one_line(f"cannot list directory: {exc.strerror or exc}")))
+        errors.append(
+            ReadError(
+                getattr(exc, "filename", None) or root,
+                _one_line(f"cannot list directory: {exc.strerror or exc}"),
+            )
+        )
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))

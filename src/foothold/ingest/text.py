@@ -6,7 +6,7 @@ Layout handled (see the corpus ANNOTATION.md, sections 1-2)::
     Title line                                           -> title
     [Published: 8 November 2024 | Outlet | Section]      -> published, outlet
     [Date:  /  By Someone  /  Updated: ...]              -> dropped
-    MOSCOW (Outlet) - First paragraph ...                -> outlet; prefix dropped
+    MOSCOW (Outlet) - First paragraph ...                -> outlet (the dateline stays in the body)
     ...
     [Share post: / Popular / Related ... teasers]        -> dropped
     [sign-off: "Outlet", "- Outlet", "(Reporting by Outlet; ...)"] -> dropped, outlet hint
@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from foothold.ingest.dates import find_date, find_date_span, parse_date
 
 __all__ = [
+    "BYLINE",
     "DATE_LABEL",
     "UPDATED_LABEL",
     "PlainArticle",
@@ -30,6 +31,9 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+#: Body text beyond this many characters is not extracted (no report is this long).
+MAX_BODY_CHARS = 1_000_000
 
 _INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -62,14 +66,17 @@ _LABEL_ONLY = re.compile(
     r"|опубликовано|발행|입력|기자|日期|作者|来源|发布时间)\s*[:：]?\s*$",
     re.I,
 )
-_BYLINE = re.compile(r"^\s*(?:by|от|автор[:：]?)\s+[\w.'’\- ]{2,60}$", re.I)
+BYLINE = _BYLINE = re.compile(r"^\s*(?:by|от|автор[:：]?)\s+[\w.'’\- ]{2,60}$", re.I)
 _WEEKDAYS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?|"
     r"понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|"
     r"[월화수목금토일]요일|星期[一二三四五六日天]|周[一二三四五六日]|[月火水木金土日]曜日",
     re.I,
 )
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?\b", re.I)
+_TIME = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}))?\b",
+    re.I,
+)
 _SEPARATORS = re.compile(r"\s+[|·•—–-]\s+|\s*[|·•]\s*|\s+[—–]\s*|\s*[—–]\s+")
 _GENERIC_SEGMENT = re.compile(
     r"^(?:analysis|news|opinion|comment|commentary|feature|features|interview|exclusive|blog|world|business|politics"
@@ -88,15 +95,27 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-/]{1,40}?)(?:,\s*(?P<when>[^()\n]{1,40}?))?\s*"
     r"\((?P<outlet>[^()\n]{2,60})\)\s*[-–—:]+\s+"
 )
-_DATELINE_KO = re.compile(r"^\s*[\[(【](?P<place>[^=\]\n]{1,20})=(?P<outlet>[^\]\n)】]{2,30})[\])】]\s*")
-_DATELINE_SLASH = re.compile(r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .\-]{1,40}),\s*(?P<when>[^/\n]{1,30})\s*/(?P<outlet>[^/\n]{2,40})/\.?\s*[-–—]?\s*")
+_DATELINE_KO = re.compile(
+    r"^\s*[\[(【](?P<place>[^=\]\n]{1,20})=(?P<outlet>[^\]\n)】]{2,30})[\])】]\s*"
+)
+_DATELINE_ZH = re.compile(
+    r"^(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:社|网|報|报))(?P<place>[\u4e00-\u9fff]{2,6}?)\d{1,2}月\d{1,2}日电\s*"
+)
+_DATELINE_RU = re.compile(
+    r"^(?P<place>[А-ЯЁ][А-ЯЁ\- ]{2,40}),\s*(?P<when>\d{1,2}\s+[а-яё]+\.?)\s*[—–-]\s*(?P<outlet>[^.\n]{2,40}?)\.\s+"
+)
+_DATELINE_SLASH = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .\-]{1,40}),\s*(?P<when>[^/\n]{1,30})\s*/(?P<outlet>[^/\n]{2,40})/\.?\s*[-–—]?\s*"
+)
 
 _SIGNOFF_REPORTING = re.compile(
     r"^\(?\s*(?:reporting|writing|additional reporting|editing|compiled)\s+by\s+(?P<who>[^;,()]+?)\s*(?:[;,].*)?\)?\s*$",
     re.I,
 )
 _SIGNOFF_DASH = re.compile(r"^\s*[-–—]+\s*(?P<who>[^\n.!?]{2,60}?)\s*$")
-_SIGNOFF_COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[^.\n]{2,60})", re.I)
+_SIGNOFF_COPYRIGHT = re.compile(
+    r"^\s*(?:©|\(c\)|copyright)\s*(?:\d{4}\s*)?(?P<who>[^.\n]{2,60})", re.I
+)
 _END_MARKERS = re.compile(r"^\s*(?:-?\s*ends?\s*-?|#{3}|-30-|\*{3}|end of article)\s*$", re.I)
 
 # Headings after which everything is site furniture.
@@ -115,7 +134,8 @@ _NOISE_LINE = re.compile(
     r"^\s*(?:advertisement|advert|sponsored|ad|реклама|광고|广告|share|print|email|save|copy link|facebook|twitter|x|telegram|whatsapp|linkedin|vk"
     r"|(?:read\s+(?:also|more)|see\s+also|also\s+read|читайте\s+также|смотрите\s+также|관련\s*기사|相关阅读|延伸阅读)\s*[:：].{0,200}"
     r"|(?:we|this\s+(?:site|website))\s+uses?\s+cookies.{0,300}|.{0,80}\buse\s+of\s+cookies\b.{0,80}"
-    r"|(?:photo|image|фото|사진|图)\s*[:：].{0,120})\s*$",
+    r"|(?:photo|image|фото|사진|图)\s*[:：].{0,120}"
+    r"|the\s+post\s+.{1,300}\s+appeared\s+first\s+on\s+.{1,120}|continue\s+reading.{0,120}|read\s+more\s*[»›→.…]*|\[(?:…|\.\.\.)\])\s*$",
     re.I,
 )
 
@@ -138,7 +158,9 @@ def clean_lines(paragraphs: list[str]) -> list[str]:
         first_line = para.split("\n", 1)[0]
         if _TAIL_HEADINGS.match(first_line) and len(first_line) < 80:
             rest = paragraphs[i + 1 :]
-            if out and not any(len(p.strip()) >= 200 and not p.strip().endswith(("...", "…")) for p in rest):
+            if out and not any(
+                len(p.strip()) >= 200 and not p.strip().endswith(("...", "…")) for p in rest
+            ):
                 break
             i += 1
             if i < n and len(paragraphs[i].strip()) < 120:
@@ -186,17 +208,28 @@ def _is_date_line(line: str) -> str | None:
 
 
 def _outlet_from_segments(rest: str) -> str | None:
-    for seg in _SEPARATORS.split(rest):
+    """The first segment of a "date | Outlet | Section" remainder that names an outlet.
+
+    A "Source: X" segment is used only when no other segment names one.
+    """
+    fallback = None
+    for seg in _SEPARATORS.split(re.sub(r"\s{2,}|\u3000", " | ", rest)):
         seg = seg.strip(" ,;:.|·•-–—()[]")
         if not seg or len(seg) > 60 or not any(ch.isalpha() for ch in seg):
             continue
-        if _GENERIC_SEGMENT.match(seg) or _BYLINE.match(seg) or UPDATED_LABEL.match(seg) or _SOURCE_LABEL.match(seg):
+        src = _SOURCE_LABEL.match(seg)
+        if src:
+            if fallback is None:
+                fallback = seg[src.end() :].strip() or None
+            continue
+        if _GENERIC_SEGMENT.match(seg) or _BYLINE.match(seg) or UPDATED_LABEL.match(seg):
             continue
         if find_date(seg) or _TIME.fullmatch(seg):
             continue
         seg = _OUTLET_SUFFIX.sub("", seg).strip()
-        return seg or None
-    return None
+        if seg:
+            return seg
+    return fallback
 
 
 def _published_line(line: str) -> tuple[str | None, str | None] | None:
@@ -208,6 +241,7 @@ def _published_line(line: str) -> tuple[str | None, str | None] | None:
     if not rest:
         return None, None
     span = find_date_span(rest)
+    date: str | None
     if span:
         date, start, end = span
         remainder = rest[:start] + " | " + rest[end:]
@@ -290,6 +324,40 @@ def _signoff(para: str, known_outlet: str | None) -> tuple[bool, str | None]:
     return False, None
 
 
+_FRONT_KEYS = {
+    "title": "title",
+    "headline": "title",
+    "date": "published",
+    "published": "published",
+    "published_at": "published",
+    "pubdate": "published",
+    "outlet": "outlet",
+    "source": "outlet",
+    "site": "outlet",
+    "site_name": "outlet",
+    "publisher": "outlet",
+}
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """YAML-style front matter (``---`` ... ``---``) as a flat dict of known keys, and the rest."""
+    stripped = text.lstrip("\ufeff")
+    if not stripped.startswith("---\n"):
+        return {}, text
+    end = stripped.find("\n---", 4)
+    if end < 0 or end > 5000:
+        return {}, text
+    out: dict[str, str] = {}
+    for line in stripped[4:end].split("\n"):
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        value = value.strip().strip("'\"")
+        if sep and value and key in _FRONT_KEYS and _FRONT_KEYS[key] not in out:
+            out[_FRONT_KEYS[key]] = value
+    rest = stripped[end + 4 :]
+    return out, rest.split("\n", 1)[1] if "\n" in rest else ""
+
+
 def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
     """Read title, date, outlet and body from a plain-text (or Markdown) report.
 
@@ -300,6 +368,7 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
     Returns:
         A :class:`PlainArticle`; ``title`` is None when the text has no lines.
     """
+    front, text = _front_matter(text)
     lines = text.split("\n")
     if markdown:
         lines = [_strip_markdown(line) for line in lines]
@@ -310,7 +379,13 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
     published_source: str | None = None
     outlet: str | None = None
     outlet_source: str | None = None
-    title: str | None = None
+    title: str | None = front.get("title")
+    if front.get("published"):
+        published, published_source = parse_date(front["published"]), "front-matter"
+        if published is None:
+            published_source = None
+    if front.get("outlet"):
+        outlet, outlet_source = front["outlet"], "front-matter"
 
     def header_line(line: str) -> bool:
         nonlocal published, published_source, outlet, outlet_source
@@ -331,10 +406,26 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
             if published is None:
                 published, published_source = date, "dateline"
             return True
+        # an unlabelled "By X | Outlet | 8 November 2024" line
+        if (
+            len(line) < 120
+            and not line.endswith((".", "!", "?", "。"))
+            and _SEPARATORS.search(line)
+        ):
+            span = find_date_span(line)
+            if span:
+                found, start, end = span
+                rest = _TIME.sub(" ", _WEEKDAYS.sub(" ", line[:start] + " | " + line[end:]))
+                if published_source != "published-line":
+                    published, published_source = found, "dateline"
+                out = _outlet_from_segments(rest)
+                if out and not outlet:
+                    outlet, outlet_source = out, "dateline"
+                return True
         return False
 
     # leading header lines (a date line before the title), then the title
-    while i < n:
+    while i < n and title is None:
         line = lines[i].strip()
         i += 1
         if not line:
@@ -342,6 +433,9 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         if header_line(line):
             continue
         m = re.match(r"(?i)^\s*(?:title|headline|заголовок|제목|标题)\s*[:：]\s*(.+)$", line)
+        if len(line) > 300 and not m:
+            i -= 1  # a paragraph, not a headline: the text has no title line
+            break
         title = collapse_ws(m.group(1) if m else line)
         break
     # header lines after the title
@@ -356,16 +450,25 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         break
 
     paras = _paragraphs(lines[i:])
+    total = 0
+    for k, para in enumerate(paras):
+        total += len(para)
+        if total > MAX_BODY_CHARS:
+            log.debug("plain text body cut at %d characters", MAX_BODY_CHARS)
+            paras = paras[: k + 1]
+            paras[-1] = paras[-1][: max(0, len(para) - (total - MAX_BODY_CHARS))]
+            break
     if paras:
         first = paras[0]
-        for pat in (_DATELINE, _DATELINE_SLASH, _DATELINE_KO):
+        for pat in (_DATELINE, _DATELINE_SLASH, _DATELINE_RU, _DATELINE_KO, _DATELINE_ZH):
             m = pat.match(first)
             if m:
                 cand = m.group("outlet").strip()
                 if cand and not any(ch.isdigit() for ch in cand) and len(cand.split()) <= 6:
                     if not outlet:
                         outlet, outlet_source = cand, "dateline"
-                    paras[0] = first[m.end() :].lstrip()
+                    # the dateline stays in the body: it is part of the printed story
+                    # (its place name is article text), and the text is kept as printed
                 break
     paras = clean_lines(paras)
     # sign-off lines at the end

@@ -123,7 +123,7 @@ def _render_text(payload: dict[str, Any]) -> None:
 @click.option("--enforcement-sweep", "do_enforcement", is_flag=True,
               help="P(h_foothold) at enforcement intensity 0, 0.1, ..., 1.")
 @click.option("--scheduler", default="none", show_default=True,
-              help="Evaluator: none (in process), local (2-worker Dask cluster), synchronous, or a Dask scheduler address.")
+              help="Evaluator: none (in process), threads, synchronous, local (2-worker Dask cluster) or a Dask scheduler address.")
 @click.option("--db", "db_url", default=None, help="Store the run in this database URL (foothold.store).")
 def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: bool,
              sweep_method: str | None, samples: int, do_discover: bool, do_enforcement: bool,
@@ -172,7 +172,10 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
         payload["enforcement_sweep"] = enforcement_sweep(
             runs=min(runs, 2_000), seed=seed, scheduler=sched, **kw)
     if db_url:
-        payload["stored"] = _store(db_url, seed, payload, {p.name: p.default for p in PARAMETERS})
+        spec = {p.name: {"low": p.low, "high": p.high, "default": p.default, "unit": p.unit,
+                         "distribution": p.distribution, "kind": p.kind} for p in PARAMETERS}
+        payload["stored"] = _store(db_url, seed, payload,
+                                   {"n_firms": result.n_firms, "runs": runs, "drawn": True, "parameters": spec})
     for h in payload["hypotheses"]:
         h["probability"] = float(h["probability"])
     if fmt == "json":
@@ -190,9 +193,15 @@ def _store(db_url: str, seed: int, payload: dict[str, Any], params: dict[str, fl
         return None
     run_id = f"scn-{seed}-{uuid.uuid4().hex[:12]}"
     results = {k: v for k, v in payload.items() if k != "stored"}
+    store = None
     try:
-        Store(db_url).save_scenario_run(run_id, seed, params, json.loads(json.dumps(results, default=float)))
+        store = Store(db_url)
+        store.save_scenario_run(run_id, seed, params, json.loads(json.dumps(results, default=float)))
     except Exception as exc:  # noqa: BLE001 - storage must not lose the printed result
         log.error("could not store the run in %s: %s", db_url, exc)
         return None
+    finally:
+        close = getattr(store, "close", None)
+        if callable(close):
+            close()
     return run_id

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 
 #: Runs per block (unit of work and of seeding).  Changing it changes the numbers.
 BLOCK_SIZE = 250
+#: Largest number of plant-runs (rows × plants) the kernel handles at once (cache-sized arrays).
+CHUNK_ELEMENTS = 131_072
 #: Plants per replication in the default model (see docs/scenario.md, "Plants").
 DEFAULT_FIRMS = 300
 #: Floor applied by :func:`priors_from_simulation` so no hypothesis gets prior 0.
@@ -41,20 +43,37 @@ def block_seeds(seed: int, n_blocks: int) -> list[np.random.SeedSequence]:
     return np.random.SeedSequence(seed).spawn(n_blocks)
 
 
+def run_chunked(params: np.ndarray, n_firms: int, seq: np.random.SeedSequence) -> dict[str, np.ndarray]:
+    """Run a block's dynamics in row chunks of at most ``CHUNK_ELEMENTS`` plant-runs.
+
+    Keeps the working arrays cache-sized when there are many plants.  With one chunk
+    the stream is ``default_rng(seq)``; with several, chunk ``i`` uses ``seq.spawn(k)[i]``.
+    The split depends only on ``len(params)`` and ``n_firms``, so results stay reproducible.
+    """
+    n = len(params)
+    per = max(1, CHUNK_ELEMENTS // n_firms)
+    k = math.ceil(n / per)
+    if k <= 1:
+        return run_block(params, n_firms, np.random.default_rng(seq))
+    parts = [run_block(params[i * per:(i + 1) * per], n_firms, np.random.default_rng(c))
+             for i, c in enumerate(seq.spawn(k))]
+    return _concat(parts)
+
+
 def run_sampled_block(child: np.random.SeedSequence, n_runs: int, n_firms: int,
                       fixed: Mapping[str, float] | None, vary: bool) -> dict[str, np.ndarray]:
     """One block of ``n_runs`` Monte Carlo runs with parameters drawn from their distributions."""
-    gp, gd = (np.random.default_rng(s) for s in child.spawn(2))
-    params = sample_parameters(n_runs, gp, fixed=fixed, vary=vary)
-    out = run_block(params, n_firms, gd)
+    sp, sd = child.spawn(2)
+    params = sample_parameters(n_runs, np.random.default_rng(sp), fixed=fixed, vary=vary)
+    out = run_chunked(params, n_firms, sd)
     out["params"] = params
     return out
 
 
 def run_design_block(child: np.random.SeedSequence, params: np.ndarray, n_firms: int) -> dict[str, np.ndarray]:
     """One block of runs at given parameter vectors (``params`` shape ``(n, P)``)."""
-    _, gd = (np.random.default_rng(s) for s in child.spawn(2))
-    out = run_block(params, n_firms, gd)
+    _, sd = child.spawn(2)
+    out = run_chunked(np.asarray(params, dtype=float), n_firms, sd)
     out["params"] = np.asarray(params, dtype=float)
     return out
 
@@ -69,7 +88,8 @@ def evaluate_blocks(tasks: Sequence[tuple[Callable[..., dict], tuple]], schedule
     Args:
         tasks: callables with arguments, one per block.
         scheduler: ``None``/``"none"`` (sequential, in process), ``"synchronous"``
-            (Dask's synchronous scheduler), ``"local"`` (a 2-worker Dask LocalCluster),
+            (Dask's synchronous scheduler), ``"threads"`` (Dask's threaded scheduler, 2 threads),
+            ``"local"`` (a 2-worker Dask LocalCluster),
             a scheduler address such as ``"tcp://10.0.0.5:8786"``, or a
             ``distributed.Client``.
 
@@ -156,11 +176,11 @@ class SimulationResult:
             "seed": self.seed, "runs": self.runs, "n_firms": self.n_firms,
             "hypotheses": self.hypothesis_probabilities(),
             "interval_method": "Wilson score, 95%",
-            "workers_2030_total": dict(zip(("q05", "q50", "q95"), np.quantile(w[:, :, -1].sum(axis=1), q).tolist())),
-            "workers_2030_target": dict(zip(("q05", "q50", "q95"), np.quantile(tgt_2030, q).tolist())),
+            "workers_2030_total": dict(zip(("q05", "q50", "q95"), np.quantile(w[:, :, -1].sum(axis=1), q).tolist(), strict=True)),
+            "workers_2030_target": dict(zip(("q05", "q50", "q95"), np.quantile(tgt_2030, q).tolist(), strict=True)),
             "skill_share_target_2030_median": float(np.median(share[tgt_2030 > 0])) if (tgt_2030 > 0).any() else 0.0,
             "earnings_usd_per_year": {
-                str(y): dict(zip(("q05", "q50", "q95"), np.quantile(self.outputs["earnings"][:, t], q).tolist()))
+                str(y): dict(zip(("q05", "q50", "q95"), np.quantile(self.outputs["earnings"][:, t], q).tolist(), strict=True))
                 for t, y in enumerate(YEARS)},
             "fixed": self.fixed, "elapsed_s": self.elapsed_s,
         }
@@ -194,7 +214,7 @@ def simulate(runs: int = 10_000, seed: int = 0, *, n_firms: int = DEFAULT_FIRMS,
     n_blocks = math.ceil(runs / BLOCK_SIZE)
     sizes = [min(BLOCK_SIZE, runs - i * BLOCK_SIZE) for i in range(n_blocks)]
     tasks = [(run_sampled_block, (child, n, n_firms, fixed, vary))
-             for child, n in zip(block_seeds(seed, n_blocks), sizes)]
+             for child, n in zip(block_seeds(seed, n_blocks), sizes, strict=True)]
     t0 = time.perf_counter()
     outputs = evaluate_blocks(tasks, scheduler)
     elapsed = time.perf_counter() - t0
@@ -253,4 +273,4 @@ def priors_from_simulation(result: SimulationResult, floor: float = PRIOR_FLOOR)
 
 def params_as_dicts(params: np.ndarray) -> list[dict[str, float]]:
     """Rows of a ``(n, P)`` parameter array as dicts by name."""
-    return [dict(zip(PARAMETER_NAMES, map(float, row))) for row in params]
+    return [dict(zip(PARAMETER_NAMES, map(float, row), strict=True)) for row in params]

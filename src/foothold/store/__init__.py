@@ -1,8 +1,8 @@
 """Storage: documents, evidence, claims and analyst data (SQLite or PostgreSQL).
 
-    from foothold.store import Store
-    with Store("case.db") as store:
-        store.add_evidence(items)
+from foothold.store import Store
+with Store("case.db") as store:
+    store.add_evidence(items)
 """
 
 from __future__ import annotations

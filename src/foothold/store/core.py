@@ -29,17 +29,20 @@ from sqlalchemy import (
     Connection,
     Engine,
     Table,
+    Text,
+    any_,
     bindparam,
     create_engine,
     event,
     func,
+    literal,
     select,
     update,
 )
 from sqlalchemy.dialects import postgresql as pg_dialect
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, NoSuchModuleError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.sql.elements import ColumnElement
 
 from foothold.model import (
@@ -86,6 +89,7 @@ _SQLITE_BUSY_MS = 30_000
 _PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 _DATETIME = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]")
 _INT64 = (-(2**63), 2**63 - 1)
+_PG_WRITE_LOCK = 0x46685772  # advisory lock key serialising PostgreSQL writers
 
 
 class StoreError(Exception):
@@ -132,8 +136,14 @@ def _json_default(obj: Any) -> Any:
     raise TypeError(f"{type(obj).__name__} is not JSON serialisable")
 
 
+# allow_nan=False: NaN/Infinity are not JSON and PostgreSQL refuses them, so both
+# backends refuse them (ValueError, reported as StoreError).
+_ENCODER = json.JSONEncoder(ensure_ascii=False, allow_nan=False, default=_json_default)
+
+
 def _json_dumps(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, default=_json_default)
+    """Strict JSON text of ``obj`` (UTF-8 kept; numpy values, sets, dates converted)."""
+    return _ENCODER.encode(obj)
 
 
 def _chunks(seq: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
@@ -161,7 +171,9 @@ def _normalise_as_of(as_of: str) -> str:
     if match:
         return match.group(1)
     if not _PARTIAL_DATE.match(as_of):
-        raise ValueError(f"as_of must be a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {as_of!r}")
+        raise ValueError(
+            f"as_of must be a partial ISO date (YYYY, YYYY-MM or YYYY-MM-DD), got {as_of!r}"
+        )
     return as_of
 
 
@@ -174,8 +186,16 @@ def _reliability(value: object) -> str:
 # --------------------------------------------------------------------------- rows
 
 
+def _finite(value: Any, what: str) -> float:
+    number = float(value)
+    if not math.isfinite(number):
+        raise ValueError(f"{what} must be a finite number, got {value!r}")
+    return number
+
+
 @dataclass(slots=True)
 class _DocRows:
+    indicators_differ: bool
     doc_id: str
     document: dict[str, Any]
     claims: list[dict[str, Any]]
@@ -185,8 +205,8 @@ class _DocRows:
     sectors: list[dict[str, Any]]
 
 
-def _evidence_rows(ev: Evidence, now: str) -> _DocRows:
-    """Rows for one Evidence; raises TypeError/ValueError when it cannot be stored."""
+def _identify(ev: Evidence) -> tuple[str, str]:
+    """(content hash, path) of an item; raises TypeError when it is not storable Evidence."""
     if not isinstance(ev, Evidence):
         raise TypeError(f"expected Evidence, got {type(ev).__name__}")
     doc = ev.document
@@ -196,7 +216,13 @@ def _evidence_rows(ev: Evidence, now: str) -> _DocRows:
         raise TypeError(f"Document.text must be str, got {type(doc.text).__name__}")
     if not isinstance(doc.path, str):
         raise TypeError(f"Document.path must be str, got {type(doc.path).__name__}")
-    chash = doc.content_hash
+    return doc.content_hash, doc.path
+
+
+def _evidence_rows(ev: Evidence, now: str, chash: str) -> _DocRows:
+    """Rows for one Evidence (already checked by :func:`_identify`, ``chash`` its
+    content hash); raises TypeError/ValueError when it cannot be stored."""
+    doc = ev.document
     doc_id = "d" + chash[:16]
     document = {
         "doc_id": doc_id,
@@ -214,7 +240,7 @@ def _evidence_rows(ev: Evidence, now: str) -> _DocRows:
         "text": doc.text,
         "fetched_meta": dict(doc.fetched_meta or {}),
         "relevant": bool(ev.relevant),
-        "relevance_score": float(ev.relevance_score),
+        "relevance_score": _finite(ev.relevance_score, "relevance_score"),
         "cluster": ev.cluster,
         "first_seen": now,
         "last_seen": now,
@@ -245,26 +271,19 @@ def _evidence_rows(ev: Evidence, now: str) -> _DocRows:
                 "text": c.text,
                 "start": int(c.start),
                 "end": int(c.end),
-                "confidence": float(c.confidence),
+                "confidence": _finite(c.confidence, f"claim {pos} confidence"),
                 "attributions": list(c.attributions),
                 "sectors": list(c.sectors),
                 "event_date": c.event_date,
                 "rule": c.rule or "",
             }
         )
-    if [tuple(i) for i in ev.indicators] != derived:
-        log.warning(
-            "document %s: Evidence.indicators %r differ from its claims' %r; "
-            "the store keeps indicators through claims",
-            doc_id,
-            ev.indicators,
-            derived,
-        )
+    indicators_differ = [tuple(i) for i in ev.indicators] != derived
     quantity_rows = [
         {
             "doc_id": doc_id,
             "position": pos,
-            "value": float(q.value),
+            "value": _finite(q.value, f"quantity {pos} value"),
             "unit": q.unit,
             "measure": q.measure or "",
             "start": int(q.start),
@@ -285,7 +304,14 @@ def _evidence_rows(ev: Evidence, now: str) -> _DocRows:
         {"doc_id": doc_id, "position": pos, "sector": str(s)} for pos, s in enumerate(ev.sectors)
     ]
     return _DocRows(
-        doc_id, document, claim_rows, quantity_rows, entity_rows, attribution_rows, sector_rows
+        indicators_differ,
+        doc_id,
+        document,
+        claim_rows,
+        quantity_rows,
+        entity_rows,
+        attribution_rows,
+        sector_rows,
     )
 
 
@@ -371,7 +397,11 @@ def _make_engine(url: str) -> Engine:
     try:
         engine = create_engine(sa_url, **kwargs)
     except (NoSuchModuleError, ImportError) as exc:
-        hint = " (install a driver, e.g. pip install 'psycopg[binary]')" if backend == "postgresql" else ""
+        hint = (
+            " (install a driver, e.g. pip install 'psycopg[binary]')"
+            if backend == "postgresql"
+            else ""
+        )
         raise StoreError(f"no database driver for {shown}: {exc}{hint}") from exc
     except (ArgumentError, SQLAlchemyError, TypeError, ValueError) as exc:
         raise StoreError(f"bad database URL {shown}: {exc}") from exc
@@ -428,10 +458,7 @@ class Store:
         if current == head:
             return
         if current is not None:
-            from alembic.script import ScriptDirectory
-
-            script = ScriptDirectory.from_config(migrate.alembic_config())
-            if current not in {s.revision for s in script.walk_revisions()}:
+            if current not in migrate.known_revisions():
                 raise StoreError(
                     f"database schema revision {current!r} is unknown to this foothold "
                     f"(newest known: {head!r}); upgrade foothold"
@@ -471,9 +498,40 @@ class Store:
             raise StoreError("the store is closed")
         try:
             with self._connect(write=write) as conn, conn.begin():
+                if write and self.dialect == "postgresql":
+                    # One writer at a time, as BEGIN IMMEDIATE gives on SQLite:
+                    # check-then-insert sequences (add_evidence counts, question
+                    # ids) stay exact with several writers. Released at commit.
+                    conn.execute(select(func.pg_advisory_xact_lock(_PG_WRITE_LOCK)))
                 yield conn
         except SQLAlchemyError as exc:
             raise StoreError(f"database error: {exc}") from exc
+
+    def _id_chunks(self, ids: Sequence[str]) -> Iterator[Sequence[str]]:
+        # PostgreSQL takes the whole list as one array parameter; SQLite has a
+        # bound-parameter limit, so its IN lists are cut into chunks.
+        if self.dialect == "postgresql":
+            yield ids
+        else:
+            yield from _chunks(ids)
+
+    def _id_in(self, column: Any, ids: Sequence[str]) -> ColumnElement[bool]:
+        """``column IN ids``; on PostgreSQL ``column = ANY(:array)`` (one parameter;
+        a long IN list is slow there on a table without statistics yet)."""
+        if self.dialect == "postgresql":
+            return column == any_(literal(list(ids), type_=pg_dialect.ARRAY(Text)))
+        return column.in_(ids)
+
+    def _stored_doc_ids(self, conn: Connection, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` are stored documents."""
+        found: set[str] = set()
+        for chunk in self._id_chunks(ids):
+            found.update(
+                conn.execute(
+                    select(documents.c.doc_id).where(self._id_in(documents.c.doc_id, chunk))
+                ).scalars()
+            )
+        return found
 
     def _insert(self, table: Table) -> Any:
         if self.dialect == "postgresql":
@@ -496,17 +554,31 @@ class Store:
             return
         stmt = self._insert_ignore(table)
         if self.dialect != "sqlite":
-            conn.execute(stmt, rows)
+            try:
+                conn.execute(stmt, rows)
+            except (TypeError, ValueError) as exc:  # the JSON serialiser refused a value
+                raise StoreError(f"cannot store a {table.name} row: {exc}") from exc
             return
         compiled = stmt.compile(dialect=conn.dialect, column_keys=list(rows[0]))
         names = compiled.positiontup
         assert names is not None and set(names) == set(rows[0]), (names, list(rows[0]))
-        json_cols = {c.name for c in table.c if isinstance(c.type, JSON)}
-        getters = [
-            (lambda r, n=n: _json_dumps(r[n])) if n in json_cols else operator.itemgetter(n)
-            for n in names
-        ]
-        params = [tuple(g(r) for g in getters) for r in rows]
+        json_at = [i for i, n in enumerate(names) if isinstance(table.c[n].type, JSON)]
+        get = operator.itemgetter(*names)
+        params: list[Any]
+        try:
+            if len(names) == 1:
+                params = [(get(r),) for r in rows]
+            elif json_at:
+                params = []
+                for r in rows:
+                    values = list(get(r))
+                    for i in json_at:
+                        values[i] = _json_dumps(values[i])
+                    params.append(tuple(values))
+            else:
+                params = [get(r) for r in rows]
+        except (TypeError, ValueError) as exc:
+            raise StoreError(f"cannot store a {table.name} row: {exc}") from exc
         conn.exec_driver_sql(compiled.string, params)
 
     def _upsert(self, table: Table, keys: Sequence[str], columns: Sequence[str]) -> Any:
@@ -540,33 +612,41 @@ class Store:
         if self._closed:
             raise StoreError("the store is closed")
         now = utc_now()
-        prepared: dict[str, _DocRows] = {}
+        first: dict[str, tuple[int, Evidence, str]] = {}  # doc_id -> (index, item, hash)
         paths: dict[tuple[str, str], dict[str, Any]] = {}
         count = 0
         for index, ev in enumerate(items):
             count += 1
             try:
-                rows = _evidence_rows(ev, now)
+                chash, path = _identify(ev)
             except Exception as exc:
                 raise StoreError(f"evidence item {index} cannot be stored: {exc}") from exc
-            prepared.setdefault(rows.doc_id, rows)
-            path = rows.document["path"]
-            paths.setdefault(
-                (rows.doc_id, path), {"doc_id": rows.doc_id, "path": path, "first_seen": now}
-            )
+            doc_id = "d" + chash[:16]
+            first.setdefault(doc_id, (index, ev, chash))
+            paths.setdefault((doc_id, path), {"doc_id": doc_id, "path": path, "first_seen": now})
         result = AddResult()
         if not count:
             return result
         with self._tx() as conn:
-            ids = list(prepared)
-            stored: set[str] = set()
-            for chunk in _chunks(ids):
-                stored.update(
-                    conn.execute(
-                        select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))
-                    ).scalars()
+            ids = list(first)
+            stored = self._stored_doc_ids(conn, ids)
+            new: list[_DocRows] = []
+            for doc_id in ids:
+                if doc_id in stored:
+                    continue
+                index, ev, chash = first[doc_id]
+                try:
+                    new.append(_evidence_rows(ev, now, chash))
+                except Exception as exc:
+                    raise StoreError(f"evidence item {index} cannot be stored: {exc}") from exc
+            differ = [r.doc_id for r in new if r.indicators_differ]
+            if differ:
+                log.warning(
+                    "%d documents (e.g. %s) have Evidence.indicators that differ from their "
+                    "claims'; the store keeps indicators through claims only",
+                    len(differ),
+                    differ[0],
                 )
-            new = [prepared[d] for d in ids if d not in stored]
             if new:
                 self._insert_rows(conn, documents, [r.document for r in new])
                 for table, attr in (
@@ -578,10 +658,10 @@ class Store:
                 ):
                     self._insert_rows(conn, table, [row for r in new for row in getattr(r, attr)])
             if stored:
-                for chunk in _chunks(sorted(stored)):
+                for chunk in self._id_chunks(sorted(stored)):
                     conn.execute(
                         update(documents)
-                        .where(documents.c.doc_id.in_(chunk))
+                        .where(self._id_in(documents.c.doc_id, chunk))
                         .values(last_seen=now)
                     )
             self._insert_rows(conn, document_paths, list(paths.values()))
@@ -595,9 +675,22 @@ class Store:
         d = documents.c
         doc_stmt = (
             select(
-                d.doc_id, d.path, d.text, d.title, d.title_end, d.outlet, d.published,
-                d.published_source, d.language, d.url, d.encoding, d.format, d.fetched_meta,
-                d.relevant, d.relevance_score, d.cluster,
+                d.doc_id,
+                d.path,
+                d.text,
+                d.title,
+                d.title_end,
+                d.outlet,
+                d.published,
+                d.published_source,
+                d.language,
+                d.url,
+                d.encoding,
+                d.format,
+                d.fetched_meta,
+                d.relevant,
+                d.relevance_score,
+                d.cluster,
             )
             .where(*where)
             .order_by(d.published.is_(None), d.published, d.doc_id)
@@ -618,23 +711,56 @@ class Store:
             return out
 
         claim_rows = children(
-            claims, "indicator", "polarity", "text", "start", "end", "confidence",
-            "attributions", "sectors", "event_date", "rule",
+            claims,
+            "indicator",
+            "polarity",
+            "text",
+            "start",
+            "end",
+            "confidence",
+            "attributions",
+            "sectors",
+            "event_date",
+            "rule",
         )
-        quantity_rows = children(quantities, "value", "unit", "measure", "start", "end", "approximate")
+        quantity_rows = children(
+            quantities, "value", "unit", "measure", "start", "end", "approximate"
+        )
         entity_rows = children(entities, "name", "type")
         attribution_rows = children(attributions, "name")
         sector_rows = children(sectors, "sector")
         result: list[Evidence] = []
         for (
-            doc_id, path, text_, title, title_end, outlet, published, published_source,
-            language, url, encoding, format_, fetched_meta, relevant, relevance_score, cluster,
+            doc_id,
+            path,
+            text_,
+            title,
+            title_end,
+            outlet,
+            published,
+            published_source,
+            language,
+            url,
+            encoding,
+            format_,
+            fetched_meta,
+            relevant,
+            relevance_score,
+            cluster,
         ) in docs:
             doc_claims = [
                 Claim(
-                    doc_id=r[0], indicator=r[1], polarity=r[2], text=r[3], start=r[4], end=r[5],
-                    confidence=r[6], attributions=list(r[7] or []), sectors=list(r[8] or []),
-                    event_date=r[9], rule=r[10],
+                    doc_id=r[0],
+                    indicator=r[1],
+                    polarity=r[2],
+                    text=r[3],
+                    start=r[4],
+                    end=r[5],
+                    confidence=r[6],
+                    attributions=list(r[7] or []),
+                    sectors=list(r[8] or []),
+                    event_date=r[9],
+                    rule=r[10],
                 )
                 for r in claim_rows.get(doc_id, ())
             ]
@@ -644,9 +770,18 @@ class Store:
                 if key not in indicators:
                     indicators.append(key)
             document = Document(
-                path=path, text=text_, title=title, title_end=title_end, outlet=outlet,
-                published=published, published_source=published_source, language=language,
-                url=url, encoding=encoding, format=format_, fetched_meta=dict(fetched_meta or {}),
+                path=path,
+                text=text_,
+                title=title,
+                title_end=title_end,
+                outlet=outlet,
+                published=published,
+                published_source=published_source,
+                language=language,
+                url=url,
+                encoding=encoding,
+                format=format_,
+                fetched_meta=dict(fetched_meta or {}),
             )
             result.append(
                 Evidence(
@@ -657,7 +792,14 @@ class Store:
                     indicators=indicators,
                     sectors=[r[1] for r in sector_rows.get(doc_id, ())],
                     quantities=[
-                        Quantity(value=r[1], unit=r[2], measure=r[3], start=r[4], end=r[5], approximate=bool(r[6]))
+                        Quantity(
+                            value=r[1],
+                            unit=r[2],
+                            measure=r[3],
+                            start=r[4],
+                            end=r[5],
+                            approximate=bool(r[6]),
+                        )
                         for r in quantity_rows.get(doc_id, ())
                     ],
                     attributions=[r[1] for r in attribution_rows.get(doc_id, ())],
@@ -724,13 +866,7 @@ class Store:
             .values(cluster=bindparam("b_cluster"))
         )
         with self._tx() as conn:
-            known: set[str] = set()
-            for chunk in _chunks(list(clusters)):
-                known.update(
-                    conn.execute(
-                        select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))
-                    ).scalars()
-                )
+            known = self._stored_doc_ids(conn, list(clusters))
             unknown = len(clusters) - len(known)
             if unknown:
                 log.warning("set_clusters: %d unknown document ids skipped", unknown)
@@ -777,7 +913,9 @@ class Store:
         """
         d = decision
         if d.target_kind not in TARGET_KINDS:
-            raise ValueError(f"target_kind must be one of {sorted(TARGET_KINDS)}, got {d.target_kind!r}")
+            raise ValueError(
+                f"target_kind must be one of {sorted(TARGET_KINDS)}, got {d.target_kind!r}"
+            )
         if d.action not in ACTIONS:
             raise ValueError(f"action must be one of {sorted(ACTIONS)}, got {d.action!r}")
         if not d.target_id:
@@ -787,17 +925,18 @@ class Store:
         reliability = None if d.reliability is None else _reliability(d.reliability)
         credibility = d.credibility
         if credibility is not None:
-            if isinstance(credibility, bool) or not isinstance(credibility, int) or not 1 <= credibility <= 6:
+            if (
+                isinstance(credibility, bool)
+                or not isinstance(credibility, int)
+                or not 1 <= credibility <= 6
+            ):
                 raise ValueError(f"credibility must be an integer 1-6, got {credibility!r}")
         if d.action == "grade" and reliability is None and credibility is None:
             raise ValueError("a grade decision needs a reliability (A-F) or a credibility (1-6)")
         d.reliability = reliability
         created_at = d.created_at or utc_now()
-        decision_id = d.decision_id or make_id(
-            "j", d.target_kind, d.target_id, d.action, d.analyst, created_at
-        )
-        row = {
-            "decision_id": decision_id,
+        row: dict[str, Any] = {
+            "decision_id": d.decision_id,
             "target_kind": d.target_kind,
             "target_id": d.target_id,
             "action": d.action,
@@ -809,16 +948,36 @@ class Store:
             "undone_at": d.undone_at,
             "undone_by": d.undone_by,
         }
-        try:
-            with self._tx() as conn:
-                conn.execute(decisions.insert(), row)
-        except StoreError as exc:
-            if isinstance(exc.__cause__, IntegrityError):
-                raise StoreError(f"decision {decision_id} is already recorded") from exc
-            raise
+        with self._tx() as conn:
+            if d.decision_id:
+                if self._decision_exists(conn, d.decision_id):
+                    raise StoreError(f"decision {d.decision_id} is already recorded")
+            else:
+                # Deterministic from target, action, analyst and time; the same
+                # decision twice within one timestamp (seconds, when the caller
+                # gives created_at) gets a counter in its id instead of failing.
+                parts: tuple[object, ...] = (
+                    d.target_kind,
+                    d.target_id,
+                    d.action,
+                    d.analyst,
+                    created_at,
+                )
+                row["decision_id"] = make_id("j", *parts)
+                n = 1
+                while self._decision_exists(conn, row["decision_id"]):
+                    n += 1
+                    row["decision_id"] = make_id("j", *parts, n)
+            conn.execute(decisions.insert(), row)
+        decision_id = row["decision_id"]
         d.created_at = created_at
         d.decision_id = decision_id
         return d
+
+    @staticmethod
+    def _decision_exists(conn: Connection, decision_id: str) -> bool:
+        stmt = select(decisions.c.seq).where(decisions.c.decision_id == decision_id)
+        return conn.execute(stmt).first() is not None
 
     def undo_decision(self, decision_id: str, analyst: str) -> Decision:
         """Withdraw a decision (soft delete: it stays, with ``undone_at``/``undone_by``).
@@ -1028,6 +1187,13 @@ class Store:
             raise ValueError(f"seed must be an integer, got {seed!r}") from exc
         if not _INT64[0] <= seed_int <= _INT64[1]:
             raise ValueError(f"seed {seed_int} does not fit in a signed 64-bit integer")
+        for name, value in (("params", params), ("results", results)):
+            try:
+                _json_dumps(value)
+            except (TypeError, ValueError) as exc:
+                raise StoreError(
+                    f"scenario run {run_id!r}: {name} is not JSON-serialisable: {exc}"
+                ) from exc
         stmt = self._upsert(scenario_runs, ["run_id"], ["seed", "params", "results", "created_at"])
         with self._tx() as conn:
             conn.execute(

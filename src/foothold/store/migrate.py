@@ -23,7 +23,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, func, select
 
-__all__ = ["MIGRATIONS_DIR", "alembic_config", "current_revision", "head_revision", "upgrade"]
+__all__ = [
+    "MIGRATIONS_DIR",
+    "alembic_config",
+    "current_revision",
+    "head_revision",
+    "known_revisions",
+    "upgrade",
+]
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +71,12 @@ def head_revision() -> str:
     if head is None:  # pragma: no cover - the package always ships 0001
         raise RuntimeError(f"no migrations found in {MIGRATIONS_DIR}")
     return head
+
+
+def known_revisions() -> set[str]:
+    """Every revision id of the packaged migrations."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return {s.revision for s in script.walk_revisions()}
 
 
 def current_revision(connection: Connection) -> str | None:

@@ -1,0 +1,157 @@
+"""Attribution extraction (ANNOTATION.md §6).
+
+The sentences are written for these tests; they are not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from foothold.case import default_case
+from foothold.extract.attributions import find_attributions
+from foothold.extract.gazetteer import Gazetteer
+from foothold.extract.sentences import split_sentences
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(default_case())
+
+
+def attr(text: str, gaz: Gazetteer, language: str = "en") -> list[str]:
+    found, _ = find_attributions(text, split_sentences(text), language, gaz)
+    return found
+
+
+def test_according_to_known_outlet(gaz: Gazetteer) -> None:
+    assert attr("About 900 North Koreans arrived in June, according to Yonhap.", gaz) == ["Yonhap"]
+
+
+def test_say_verb_with_apposition_keeps_the_person(gaz: Gazetteer) -> None:
+    text = "Sergei Shoigu, who leads Russia's Security Council, said the builders would come in autumn."
+    assert attr(text, gaz) == ["Sergei Shoigu"]
+
+
+def test_told_names_both_speaker_and_outlet(gaz: Gazetteer) -> None:
+    text = "Shoigu told the agencies TASS, RIA Novosti and Interfax that the crews were ready."
+    assert attr(text, gaz) == ["Sergei Shoigu", "TASS", "RIA Novosti", "Interfax"]
+
+
+def test_citing_chain_keeps_relay_and_original(gaz: Gazetteer) -> None:
+    text = "Radio Free Asia reported the jump, citing Rosstat migration tables."
+    assert attr(text, gaz) == ["Radio Free Asia", "Rosstat"]
+
+
+def test_data_shared_with(gaz: Gazetteer) -> None:
+    text = "Chinese phones took half the market, according to figures from Counterpoint Research shared with Bloomberg."
+    assert attr(text, gaz) == ["Counterpoint Research", "Bloomberg"]
+
+
+def test_analysis_of_figures_from(gaz: Gazetteer) -> None:
+    text = "An analysis by Mediazona of FSB border data found 4,000 student entries."
+    assert attr(text, gaz) == ["Mediazona", "FSB Border Service"]
+
+
+def test_canonical_names_for_known_sources(gaz: Gazetteer) -> None:
+    text = "South Korean intelligence officials said the workers were sent in groups. OFAC said the firm was designated."
+    assert attr(text, gaz) == ["South Korea's National Intelligence Service", "US Treasury"]
+
+
+def test_anonymous_sources_once(gaz: Gazetteer) -> None:
+    text = (
+        "Two people familiar with the plan said the dispatch was delayed. "
+        "Diplomatic sources told reporters the delay was political."
+    )
+    assert attr(text, gaz) == ["anonymous source"]
+
+
+def test_escaped_workers_and_the_outlet_they_spoke_to(gaz: Gazetteer) -> None:
+    text = (
+        "The shifts lasted 16 hours, according to three labourers who escaped and spoke to NK News."
+    )
+    got = attr(text, gaz)
+    assert set(got) == {"NK News", "anonymous source"}
+
+
+def test_official_by_role(gaz: Gazetteer) -> None:
+    text = "Russia's labour minister said on Friday that no quota had been agreed."
+    assert attr(text, gaz) == ["Russia's labour minister"]
+
+
+def test_company_filing(gaz: Gazetteer) -> None:
+    text = "Kia Motors agreed to sell its stake, the South Korean automaker said in a regulatory filing."
+    assert attr(text, gaz) == ["Kia"]
+
+
+def test_unknown_named_sources(gaz: Gazetteer) -> None:
+    text = "Regional governor Pavel Orlovsky told Vostok Daily News that 300 builders had arrived."
+    got = attr(text, gaz)
+    assert got == ["Pavel Orlovsky", "Vostok Daily News"]
+
+
+def test_countries_are_not_sources_and_plain_mentions_are_not(gaz: Gazetteer) -> None:
+    text = "Russia says the workers are students. Reuters staff visited the site. The department noted gaps."
+    assert attr(text, gaz) == []
+
+
+def test_publisher_signoff_is_not_an_attribution(gaz: Gazetteer) -> None:
+    text = (
+        "KHABAROVSK, March 2 (Amur Ledger) - About 200 North Korean loggers returned, Interfax reported.\n\n"
+        "(Reporting by Amur Ledger; editing by the regional desk)"
+    )
+    assert attr(text, gaz) == ["Interfax"]
+
+
+def test_per_sentence_index(gaz: Gazetteer) -> None:
+    text = "The bridge opened on Monday. According to KCNA, trucks crossed it. Kommersant reported the cost."
+    sentences = split_sentences(text)
+    doc, per = find_attributions(text, sentences, "en", gaz)
+    assert doc == ["KCNA", "Kommersant"]
+    assert per == {1: ["KCNA"], 2: ["Kommersant"]}
+
+
+def test_russian_cues(gaz: Gazetteer) -> None:
+    text = (
+        "По данным Росстата, число въездов выросло втрое. "
+        "Об этом сообщает «Интерфакс» со ссылкой на Пограничную службу ФСБ России. "
+        "Источник в министерстве подтвердил цифры."
+    )
+    got = attr(text, gaz, "ru")
+    assert got == ["Rosstat", "Interfax", "FSB Border Service", "anonymous source"]
+
+
+def test_korean_cues(gaz: Gazetteer) -> None:
+    text = "연합뉴스에 따르면 북한 노동자 수백 명이 새로 도착했다. 통일부는 관련 동향을 주시하고 있다고 밝혔다."
+    assert attr(text, gaz, "ko") == ["Yonhap", "South Korean Ministry of Unification"]
+
+
+def test_chinese_cues(gaz: Gazetteer) -> None:
+    text = "据塔斯社报道，两国将扩大合作。知情人士称，相关协议已经签署。"
+    assert attr(text, gaz, "zh") == ["TASS", "anonymous source"]
+
+
+def test_no_sentences(gaz: Gazetteer) -> None:
+    assert find_attributions("", [], "en", gaz) == ([], {})
+
+
+def test_coordinated_speakers_and_pronoun(gaz: Gazetteer) -> None:
+    text = (
+        "Irina Sokolova and Pavel Demin, who sit on the regional council, said the camps were full. "
+        "Later she said more would come."
+    )
+    assert attr(text, gaz) == ["Irina Sokolova", "Pavel Demin"]
+
+
+def test_unnamed_officials_are_anonymous_but_named_bodies_are_not(gaz: Gazetteer) -> None:
+    assert attr("Chinese officials said the plant would stay open.", gaz) == ["anonymous source"]
+    assert attr("Tokyo metropolitan government officials confirmed the case.", gaz) == []
+
+
+def test_outlet_anaphor(gaz: Gazetteer) -> None:
+    text = "The figures were first published by NK News. Diplomats told the outlet that the quota had doubled."
+    assert attr(text, gaz) == ["NK News"]
+
+
+def test_korean_parenthetical_subject_and_data(gaz: Gazetteer) -> None:
+    text = "미국의소리(VOA)가 러시아 연방통계청 자료를 분석해 보도한 내용이다."
+    assert attr(text, gaz, "ko") == ["Voice of America", "Rosstat"]

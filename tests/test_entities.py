@@ -1,0 +1,244 @@
+"""Gazetteer and entity extraction (ANNOTATION.md §7 and §8).
+
+The sentences are written for these tests; they are not copied from the corpora.
+"""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from foothold.case import default_case
+from foothold.extract.entities import find_entities, find_names
+from foothold.extract.gazetteer import Gazetteer
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer(default_case())
+
+
+def names(text: str, gaz: Gazetteer, language: str = "en") -> dict[str, str]:
+    return {e.name: e.type for e in find_entities(text, language, gaz)}
+
+
+# --------------------------------------------------------------------------
+# gazetteer
+
+
+def test_acronyms_are_case_sensitive(gaz: Gazetteer) -> None:
+    found = [
+        m.name
+        for m in gaz.find(
+            "Let us discuss the fsb and un-related funds; the UN and the FSB replied."
+        )
+    ]
+    assert found == ["United Nations", "FSB Border Service"]
+
+
+def test_currency_prefix_is_not_a_country(gaz: Gazetteer) -> None:
+    found = [m.name for m in gaz.find("The deal was worth US$12 million, a US official said.")]
+    assert found == ["United States"]
+
+
+def test_longest_match_wins(gaz: Gazetteer) -> None:
+    found = gaz.find(
+        "Analysts at the UN Security Council disagreed with Russia's Security Council."
+    )
+    assert [m.name for m in found] == ["UN Security Council", "Russian Security Council"]
+    assert found[0].alias == "UN Security Council"
+
+
+def test_capitalised_alias_does_not_match_common_word(gaz: Gazetteer) -> None:
+    found = [m.name for m in gaz.find("They honor the deal. Honor phones sold well.")]
+    assert found == ["Honor"]
+
+
+def test_russian_inflection(gaz: Gazetteer) -> None:
+    text = "Делегация КНДР прибыла в Россию; по данным Пограничной службы ФСБ России, встреча с Владимиром Путиным"
+    found = [m.name for m in gaz.find(text)]
+    assert found == ["North Korea", "Russia", "FSB Border Service", "Vladimir Putin"]
+
+
+def test_korean_and_chinese_match_inside_words(gaz: Gazetteer) -> None:
+    assert [m.name for m in gaz.find("북한의 근로자들이 러시아에 도착했다")] == [
+        "North Korea",
+        "Russia",
+    ]
+    assert [m.name for m in gaz.find("朝鲜工人抵达俄罗斯远东")] == ["North Korea", "Russia"]
+
+
+def test_offsets_point_at_the_mention(gaz: Gazetteer) -> None:
+    text = "Officials in Pyongyang met Sergei Shoigu."
+    for m in gaz.find(text):
+        assert text[m.start : m.end] == m.alias
+
+
+def test_gazetteer_is_fast(gaz: Gazetteer) -> None:
+    text = (
+        "North Korean builders arrived in Russia's Far East, the NIS said, while Chinese brands "
+        "kept growing in the Russian car market and the US Treasury named two firms. "
+    ) * 30
+    gaz.find(text + "x")  # warm the caches
+    start = time.perf_counter()
+    for i in range(20):
+        gaz.find(text + str(i))
+    per_doc = (time.perf_counter() - start) / 20
+    assert per_doc < 0.05, per_doc
+
+
+# --------------------------------------------------------------------------
+# entities
+
+
+def test_demonyms_give_countries(gaz: Gazetteer) -> None:
+    got = names(
+        "Japanese carmakers left, and Chinese firms took over, a Ukrainian official said.", gaz
+    )
+    assert got == {"Japan": "country", "China": "country", "Ukraine": "country"}
+
+
+def test_capital_as_metonym_is_the_country(gaz: Gazetteer) -> None:
+    got = names("Seoul and Beijing have both protested, while Pyongyang stayed silent.", gaz)
+    assert got == {"South Korea": "country", "China": "country", "North Korea": "country"}
+
+
+def test_capital_as_location_is_a_place(gaz: Gazetteer) -> None:
+    got = names(
+        "The delegation held two days of talks in Moscow before flying back to Pyongyang.", gaz
+    )
+    assert got["Moscow"] == "place"
+    assert got["Pyongyang"] == "place"
+    assert "Russia" not in got
+
+
+def test_country_nested_in_an_organisation(gaz: Gazetteer) -> None:
+    got = names("South Korean intelligence officials briefed parliament.", gaz)
+    assert "South Korea" in got
+    # people who work for the agency are not the agency as an entity
+    assert "South Korea's National Intelligence Service" not in got
+
+
+def test_generic_un_and_security_council(gaz: Gazetteer) -> None:
+    got = names("The UN deadline passed, and the UN Security Council did not meet.", gaz)
+    assert set(got) == {"United Nations", "UN Security Council"}
+
+
+def test_anonymous_source_is_not_an_entity_but_its_city_is(gaz: Gazetteer) -> None:
+    got = names("A source in Pyongyang said the plan was approved.", gaz)
+    assert got == {"Pyongyang": "place"}
+
+
+def test_unknown_organisations_companies_places(gaz: Gazetteer) -> None:
+    text = (
+        "The Irkutsk Oblast administration signed a deal with Baikal Timber Holding, "
+        "while the Russian Ministry of Sport declined to comment on the Angara River bridge."
+    )
+    got = names(text, gaz)
+    assert got.get("Irkutsk Oblast") == "place"
+    assert got.get("Baikal Timber Holding") == "company"
+    assert got.get("Russian Ministry of Sport") == "organization"
+    assert "Russia" in got
+
+
+def test_unknown_person_by_title_and_surname_link(gaz: Gazetteer) -> None:
+    text = (
+        "Regional labour minister Oksana Belyaeva said the quota would double. "
+        "Belyaeva added that dormitories were being built."
+    )
+    spans = [n for n in find_names(text, "en", gaz) if n.type == "person"]
+    assert [n.name for n in spans] == ["Oksana Belyaeva", "Oksana Belyaeva"]
+    assert names(text, gaz) == {"Oksana Belyaeva": "person"}
+
+
+def test_person_by_apposition(gaz: Gazetteer) -> None:
+    got = names("Tomas Lindqvist, a senior analyst at a Nordic bank, expects more arrivals.", gaz)
+    assert got.get("Tomas Lindqvist") == "person"
+
+
+def test_headline_noise_and_sentence_starts_are_not_names(gaz: Gazetteer) -> None:
+    text = (
+        "Pyongyang Eyes Lucrative Factory Jobs Across Siberian Towns\n\n"
+        "Meanwhile, Regional officials said little. Industrial output rose in March. Read also"
+    )
+    got = names(text, gaz)
+    assert not {"Lucrative Factory Jobs", "Industrial", "Regional", "Meanwhile", "March"} & set(got)
+
+
+def test_products_are_not_entities(gaz: Gazetteer) -> None:
+    got = names("Russia fielded Geran-2 drones and the Lada Vesta sold well.", gaz)
+    assert "Geran-2" not in got and "Lada Vesta" not in got
+
+
+def test_publisher_dateline_and_signoff_are_not_entities(gaz: Gazetteer) -> None:
+    text = (
+        "VLADIVOSTOK, May 3 (Harbour Gazette) - North Korean crews arrived at the port.\n\n"
+        "Harbour Gazette"
+    )
+    got = names(text, gaz)
+    assert "Harbour Gazette" not in got
+    assert got["Vladivostok"] == "place"
+
+
+def test_russian_entities(gaz: Gazetteer) -> None:
+    got = names("Москва и Пхеньян расширяют сотрудничество, переговоры прошли в Москве.", gaz, "ru")
+    assert got.get("Russia") == "country"
+    assert got.get("North Korea") == "country"
+    assert got.get("Moscow") == "place"
+
+
+def test_korean_entities(gaz: Gazetteer) -> None:
+    got = names(
+        "국정원은 평양에서 열린 회담 이후 북한 노동자들이 러시아로 향했다고 밝혔다.", gaz, "ko"
+    )
+    assert got.get("Pyongyang") == "place"
+    assert {"South Korea's National Intelligence Service", "North Korea", "Russia"} <= set(got)
+
+
+def test_chinese_entities(gaz: Gazetteer) -> None:
+    got = names("据路透社报道，奇瑞和吉利在俄罗斯市场的份额继续上升。", gaz, "zh")
+    assert {"Reuters", "Chery", "Geely", "Russia"} <= set(got)
+
+
+def test_each_entity_once(gaz: Gazetteer) -> None:
+    ents = find_entities("Russia, Russia and the Russian Federation; Russians again.", "en", gaz)
+    assert [e.name for e in ents] == ["Russia"]
+
+
+def test_empty_text(gaz: Gazetteer) -> None:
+    assert find_entities("", "en", gaz) == []
+    assert gaz.find("") == []
+
+
+def test_job_title_names_its_ministry(gaz: Gazetteer) -> None:
+    got = names("The talks were led by Natural Resources Minister Alexander Kozlov.", gaz)
+    assert got.get("Russian Ministry of Natural Resources") == "organization"
+    assert got.get("Alexander Kozlov") == "person"
+
+
+def test_dateline_city_is_a_place(gaz: Gazetteer) -> None:
+    got = names("SEOUL, March 3 (Han River Wire) - Officials reviewed the figures.", gaz)
+    assert got == {"Seoul": "place"}
+
+
+def test_copy_credits_the_wire_as_an_entity(gaz: Gazetteer) -> None:
+    text = (
+        "TOKYO, May 2 (Pacific Line Wire) - Japanese officials said 300 workers had left.\n\n"
+        "The move was expected. (Pacific Line Wire)"
+    )
+    got = names(text, gaz)
+    assert got.get("Pacific Line Wire") == "organization"
+    assert got.get("Tokyo") == "place"
+
+
+def test_treaties_and_platforms_are_not_entities(gaz: Gazetteer) -> None:
+    text = "The Northern Cooperation Treaty was praised on its Telegram channel by the Kremlin."
+    got = names(text, gaz)
+    assert "Northern Cooperation Treaty" not in got and "Telegram" not in got
+    assert got.get("Kremlin") == "organization"
+
+
+def test_chinese_transliterated_person(gaz: Gazetteer) -> None:
+    got = names("州长谢尔盖·伊万诺夫表示，俄罗斯需要更多工人。", gaz, "zh")
+    assert got.get("谢尔盖·伊万诺夫") == "person"
