@@ -479,3 +479,26 @@ def test_text_without_a_headline_has_no_title_dedup():
 def test_the_plus_number_word_is_a_count_above_two():
     assert pairs("The five builders said they were watched.") == [(5, "person")]
     assert pairs("The two sides and these two firms agreed.") == []
+
+
+def test_russian_bare_number_before_a_verb_takes_the_sentence_unit():
+    text = "В Приморье трудятся около 9 тысяч граждан КНДР, из которых примерно 3 тысячи заняты на стройках."
+    assert pairs(text, "ru") == [(9000, "person"), (3000, "person")]
+    assert pairs("Рейсом вылетели более 250 пассажиров.", "ru") == [(250, "person")]
+
+
+def test_chinese_rounds_counter():
+    assert pairs("去年运送了约500万发炮弹。", "zh") == [(5_000_000, "unit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Около 300 граждан КНДР въехали в Россию. Просмотров: 1234", "ru"),
+        ("About 300 workers arrived. Views: 5,210 | Comments: 12", "en"),
+        ("300명이 입국했다. 조회수 1,234", "ko"),
+        ("300名工人入境。阅读 1234", "zh"),
+    ],
+)
+def test_page_view_counters_are_not_quantities(text, language):
+    assert [v for v, _ in pairs(text, language)] == [300]

@@ -777,3 +777,18 @@ def test_wrong_type_items(store):
     with pytest.raises(StoreError, match="item 0"):
         store.add_evidence([make_evidence(1).document])
     assert store.document_count() == 0
+
+
+def test_read_only_sqlite_file(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "ro.db"
+    with Store(str(path)) as s:
+        s.add_evidence([make_evidence(1)])
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    with Store(f"sqlite:///file:{path}?mode=ro&uri=true") as ro:
+        assert ro.load_evidence() == [make_evidence(1)]
+        with pytest.raises(StoreError):
+            ro.add_evidence([make_evidence(2)])

@@ -285,7 +285,11 @@ def _merge_relays(
             c = claims[rep]
             text = c.text
             texts.append(text)
-            keys: list[Any] = [text]
+            norm = norm_cache.get(text)
+            if norm is None:
+                n0 = normalise_sentence(text)
+                norm = norm_cache[text] = (n0, "".join(_NUMBERS.findall(n0)))
+            keys: list[Any] = [norm[0]]
             quantities = docs[claim_doc[rep]].quantities
             if quantities:
                 cs, ce = c.start, c.end

@@ -55,7 +55,10 @@ _SAY = re.compile(
     r"relayed|briefed|testified|expects|expected|believes|believed|assesses|assessed|suspects|concluded|"
     r"has\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
     r"have\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
-    r"had\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found))\b"
+    r"had\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
+    # German, French, Spanish, Italian reporting verbs (documents in other Latin-script languages)
+    r"sagte|erkl[äa]rte|berichtete|teilte\s+mit|a\s+d[ée]clar[ée]|a\s+indiqu[ée]|a\s+annonc[ée]|a\s+rapport[ée]|"
+    r"rapporte|dijo|afirm[óo]|inform[óo]|declar[óo]|ha\s+detto|ha\s+dichiarato|ha\s+riferito)\b"
 )
 _FILLER = re.compile(
     r"(?:\s|\b(?:has|have|had|also|separately|previously|earlier|later|recently|reportedly|publicly|"
@@ -76,7 +79,8 @@ _PHRASE_CUES = re.compile(
     r"(?:told|tells|spoke\s+to|speaking\s+to|spoke\s+with|talking\s+to|interview\s+with|briefing\s+to|"
     r"reported\s+by|published\s+by|released\s+by|provided\s+by|compiled\s+by|confirmed\s+by|"
     r"obtained\s+by|seen\s+by|reviewed\s+by|gathered\s+by|collected\s+by|conducted\s+by|"
-    r"commissioned\s+by|broadcast\s+by|aired\s+by|relayed\s+by))\b"
+    r"commissioned\s+by|broadcast\s+by|aired\s+by|relayed\s+by|"
+    r"laut|zufolge|selon|d['’]apr[èe]s|seg[úu]n|de\s+acuerdo\s+con|secondo|citant|citando))\b"
 )
 _PHRASE_END = re.compile(
     r"[,;:.!?\n()\"“”]|\s[–—-]\s|\b(?:that|which|who|whom|when|while|but|because|although|after|before|since|as)\b"
@@ -139,9 +143,9 @@ _ANON_EN = re.compile(
     r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|executive|analyst|insider)\s+"
     r"(?:who|said|told|says)\b)"
 )
+# words that, besides the reporting verbs and phrase cues, make a sentence an attribution context
 _ATTRIB_CONTEXT_EN = re.compile(
-    r"\b(?:said|says|say|told|tell|according|citing|spoke|speaking|described|reported|claimed|"
-    r"estimated|believe|believes|quoted|interviewed|testimony|accounts?)\b"
+    r"\b(?:say|tell|spoke|speaking|described|believe|interviewed|testimony|accounts?)\b"
 )
 
 # --- Russian ---------------------------------------------------------------
@@ -383,8 +387,6 @@ class _EnglishScan:
         self.say_starts = [m.start() for m in self.say]
         self.phrase = list(_PHRASE_CUES.finditer(low))
         self.phrase_starts = [m.start() for m in self.phrase]
-        self.context = list(_ATTRIB_CONTEXT_EN.finditer(low))
-        self.context_starts = [m.start() for m in self.context]
 
 
 def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishScan) -> None:
@@ -438,7 +440,10 @@ def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishS
         if _POSSESSIVE_CUE.match(text, c.end):
             out.append(c.name)
     # unnamed sources
-    if _in(scan.context, scan.context_starts, s, e):
+    has_context = bool(
+        _in(scan.say, scan.say_starts, s, e) or _in(scan.phrase, scan.phrase_starts, s, e)
+    )
+    if has_context or _ATTRIB_CONTEXT_EN.search(doc.low, s, e):
         for m in _ANON_EN.finditer(doc.low, s, e):
             start = m.start()
             if any(n.start <= start < n.end and n.name != ANONYMOUS for n in doc.sources):
@@ -514,6 +519,29 @@ def _chinese_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
         out.append(ANONYMOUS)
 
 
+_JA_ACCORDING = re.compile(r"(?:の\s*(?:報道|発表|調査|分析|データ|統計))?によると|によれば")
+_JA_VERB = re.compile(
+    r"(?:述べた|語った|明らかにした|伝えた|報じた|発表した|指摘した|説明した|強調した|示した|推計した|主張した)"
+)
+_JA_ANON = re.compile(r"(?:消息筋|関係筋|匿名|情報筋|外交筋)")
+
+
+def _japanese_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
+    text = doc.text
+    for m in _JA_ACCORDING.finditer(text, s, e):
+        cs = max(s, text.rfind("、", s, m.start()) + 1)
+        out.extend(n.name for n in doc.in_range(cs, m.start())[-2:])
+    if _JA_VERB.search(text, s, e):
+        for n in doc.in_range(s, e):
+            if re.match(
+                r"\s*(?:通信|新聞|放送|当局|関係者|報道官)?(?:は|が)", text[n.end : n.end + 6]
+            ):
+                out.append(n.name)
+                break
+    if _JA_ANON.search(text, s, e):
+        out.append(ANONYMOUS)
+
+
 def find_attributions(
     text: str, sentences: list[tuple[int, int]], language: str, gazetteer: Gazetteer
 ) -> tuple[list[str], dict[int, list[str]]]:
@@ -538,7 +566,7 @@ def find_attributions(
     lang = (language or "en").lower()
     per: dict[int, list[str]] = {}
     doc_list: list[str] = []
-    scan = _EnglishScan(doc) if lang not in ("ru", "ko", "zh", "ja") else None
+    scan = _EnglishScan(doc) if lang not in ("ru", "uk", "ko", "zh", "ja") else None
     # a copy's credited wire ("(Wire)" in the dateline and at the end) is a relay
     credit_names = relay_credits(text)
     credits = []
@@ -547,12 +575,14 @@ def find_attributions(
         credits.extend(first[:1])
     for i, (s, e) in enumerate(sentences):
         found: list[str] = []
-        if lang == "ru":
+        if lang in ("ru", "uk", "be"):
             _russian_sentence(doc, s, e, found)
         elif lang == "ko":
             _korean_sentence(doc, s, e, found)
-        elif lang in ("zh", "ja"):
+        elif lang == "zh":
             _chinese_sentence(doc, s, e, found)
+        elif lang == "ja":
+            _japanese_sentence(doc, s, e, found)
         else:
             assert scan is not None
             _english_sentence(doc, s, e, found, scan)

@@ -229,7 +229,14 @@ _NOT_ENTITY_HEADS = {
     "Decree",
     "Code",
 }
-_ZH_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}[·・•][\u4e00-\u9fff]{2,7}")
+_ZH_FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})([·・•])([\u4e00-\u9fff]{2,9})")
+_ZH_TITLE = re.compile(
+    r"州长|总统|部长|主席|负责人|发言人|大使|总理|省长|市长|外长|官员|分析师|专家|秘书|书记|议员|主任|局长|经理|总裁|董事长|创始人|教授|将军|领导人|助理|顾问|政府|先生|女士"
+)
+_ZH_AFTER_NAME = re.compile(
+    r"表示|称|说|指出|此前|曾|对|在|的|于|认为|透露|强调|宣布|周|日|和|与|及|等|也|还|则|已|将|是"
+)
+_CITY_ALIASES = {"washington"}
 _PLURAL_ENDINGS = ("ers", "ists", "ians", "ants", "ents", "ors", "ies", "ees", "ives", "ules")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*)\W*$")
 
@@ -254,7 +261,7 @@ _RU_CAPITAL_NOM = {"москва", "пхеньян", "сеул", "пекин", "
 def _is_locative(text: str, m: Mention, language: str, places: list[NameSpan]) -> bool:
     before = text[max(0, m.start - 40) : m.start]
     after = text[m.end : m.end + 16]
-    if language == "ru" or re.search(r"[а-яё]", m.alias, re.I):
+    if language in ("ru", "uk", "be") or re.search(r"[а-яёіїєґ]", m.alias, re.I):
         if _LOCATIVE_RU.search(before):
             return True
         if m.alias.lower() in _RU_CAPITAL_NOM or re.search(r"(?:между|с|со)\s*$", before, re.I):
@@ -393,6 +400,7 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
     starts = [k.start for k in known]
     out: list[NameSpan] = []
     persons_by_word: dict[str, str] = {}
+    pending: list[NameSpan] = []
     last_person_end = -1
     for s, e in _candidates(text):
         if skips and any(a <= s < b for a, b in skips):
@@ -517,6 +525,8 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             elif pl in _COMPANY_DESCRIPTORS and tokens[0] not in _STOP:
                 kind = "company"
         if kind is None:
+            if not inside and _looks_like_person(tokens):
+                pending.append(NameSpan(" ".join(surface.split()), "person", s, e, known=False))
             continue
         name = " ".join(surface.split())
         if kind == "person":
@@ -526,7 +536,13 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             if parts[0] in _KOREAN_SURNAMES:
                 persons_by_word.setdefault(parts[0], name)
         out.append(NameSpan(name, kind, s, e, known=False))
-    # lists after a company descriptor: "Chinese brands Chery, Haval and Geely"
+    # "Irina Sokolova and Pavel Demin, who ...": a name coordinated with a person found later
+    person_starts = {n.start for n in out if n.type == "person"}
+    for p in pending:
+        m = re.match(r"\s*(?:,|and|,\s*and)\s*", text[p.end :])
+        if m and p.end + m.end() in person_starts:
+            out.append(p)
+    out.sort(key=lambda n: n.start)
     return out
 
 
@@ -569,8 +585,15 @@ def publisher_spans(text: str) -> list[tuple[int, int]]:
     "(Reporting by Outlet ...)" or a "Published: ... | Outlet" line, and every other
     occurrence of those names.  The publisher is neither an entity nor an attribution
     (``ANNOTATION.md`` §6)."""
+    global _LAST_PUB
+    last = _LAST_PUB
+    if last is not None and last[0] == text:
+        return list(last[1])
     pubs: set[str] = set()
-    for rx in (_DATELINE, _REPORTING_BY, _PUBLISHED_LINE, _COULD_NOT_VERIFY):
+    checks = [_DATELINE, _REPORTING_BY, _PUBLISHED_LINE]
+    if " not " in text and ("confirm" in text or "verif" in text):
+        checks.append(_COULD_NOT_VERIFY)
+    for rx in checks:
         for m in rx.finditer(text):
             pubs.add(m.group(1).strip())
     lines = [ln.strip() for ln in text.rstrip().split("\n")]
@@ -592,7 +615,11 @@ def publisher_spans(text: str) -> list[tuple[int, int]]:
     for p in pubs:
         for m in re.finditer(re.escape(p), text):
             spans.append((m.start(), m.end()))
+    _LAST_PUB = (text, tuple(spans))
     return spans
+
+
+_LAST_PUB: tuple[str, tuple[tuple[int, int], ...]] | None = None
 
 
 def _drop_publisher(names: list[NameSpan], spans: list[tuple[int, int]]) -> list[NameSpan]:
@@ -677,11 +704,17 @@ def _find_names(
             spans = sorted(spans + titled, key=lambda n: n.start)
     elif language in ("zh", "ja"):
         # transliterated foreign names: "米哈伊尔·潘捷列耶夫"
-        extra = [
-            NameSpan(m.group(), "person", m.start(), m.end(), known=False)
-            for m in _ZH_FOREIGN_NAME.finditer(text)
-            if not any(n.start < m.end() and m.start() < n.end for n in spans)
-        ]
+        extra = []
+        for zm in _ZH_FOREIGN_NAME.finditer(text):
+            given, family = zm.group(1), zm.group(3)
+            given = _ZH_TITLE.split(given)[-1][-4:]
+            family = _ZH_AFTER_NAME.split(family)[0]
+            if len(given) < 2 or len(family) < 2:
+                continue
+            start = zm.start(2) - len(given)
+            end = zm.end(2) + len(family)
+            if not any(n.start < end and start < n.end for n in spans):
+                extra.append(NameSpan(text[start:end], "person", start, end, known=False))
         if extra:
             spans = sorted(spans + extra, key=lambda n: n.start)
     elif language == "ru":
@@ -908,6 +941,8 @@ def _title_bodies(text: str, gazetteer: Gazetteer, spans: list[NameSpan]) -> lis
     when the case knows exactly one such ministry (or the country before the title decides)."""
     index = _ministries(gazetteer)
     out: list[NameSpan] = []
+    if "inister" not in text:
+        return []
     for rx in (_MINISTER_BEFORE, _MINISTER_OF):
         for m in rx.finditer(text):
             words = m.group(1).lower().split()
@@ -1000,6 +1035,8 @@ def find_entities(text: str, language: str, gazetteer: Gazetteer) -> list[Entity
             and " " in text[n.start : n.end]
         ):
             for c in gazetteer.find_countries(text[n.start : n.end]):
+                if c.alias.lower() in _CITY_ALIASES:
+                    continue  # "Washington Post" does not name the United States
                 countries.append(
                     Mention(c.name, c.type, c.start + n.start, c.end + n.start, c.alias)
                 )

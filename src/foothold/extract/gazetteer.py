@@ -59,7 +59,7 @@ _RU_ENDINGS = sorted(
     key=len,
     reverse=True,
 )
-_RU_SUFFIX = "[а-яё]{0,4}"
+_RU_SUFFIX = "[а-яёіїєґў]{0,4}"
 
 
 def is_cjk(text: str) -> bool:
@@ -101,7 +101,7 @@ def _word_atoms(word: str) -> list[str]:
     if _CYR_RE.search(word) and word.isalpha() and not _is_acronym(word):
         if len(word) >= 3:
             return [re.escape(c) for c in _ru_stem(low)] + [_RU_SUFFIX]
-        return [re.escape(c) for c in low] + ["[а-яё]{0,2}"]
+        return [re.escape(c) for c in low] + ["[а-яёіїєґў]{0,2}"]
     return [re.escape(c) for c in low]
 
 
@@ -242,7 +242,9 @@ class Gazetteer:
         wp = word_trie.pattern() or r"(?!x)x"
         cp = cjk_trie.pattern() or r"(?!x)x"
         # boundaries are Latin/Cyrillic letters and digits only, so "机构Autostat的" matches
-        word = re.compile(r"(?<![0-9a-z_$à-ÿа-яё])(?:" + wp + r")(?![0-9a-z_$€£¥à-ÿа-яё])")
+        word = re.compile(
+            r"(?<![0-9a-z_$à-ÿа-яёіїєґў])(?:" + wp + r")(?![0-9a-z_$€£¥à-ÿа-яёіїєґў])"
+        )
         return word, re.compile(cp)
 
     # ------------------------------------------------------------------

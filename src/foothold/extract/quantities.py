@@ -283,7 +283,7 @@ _CAND_RU = re.compile(
 )
 _CAND_ZH = re.compile(
     r"(?P<zhpct>百分之(?:[零〇一二两三四五六七八九十百点]+|\d+(?:\.\d+)?))"
-    r"|(?P<zh>[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|位|辆|部|台|个|家|座|项|份|件|批|艘|架|枚|公里|千米|米|美元|卢布|韩元)))"
+    r"|(?P<zh>[零〇一二两三四五六七八九十百千万亿]+(?=[多余]?(?:名|人|位|辆|部|台|个|家|座|项|份|件|批|艘|架|枚|发|公里|千米|米|美元|卢布|韩元)))"
 )
 _CAND_KO = re.compile(
     r"(?P<ko>(?:다섯|여섯|일곱|여덟|아홉|스무|스물|한|두|세|네|열)(?=\s?(?:명|대|개|곳|척)))"
@@ -383,11 +383,13 @@ _ID_WORDS = frozenset(
     "resolution resolutions article art no nos number section chapter paragraph clause item flight "
     "route model page pages room phase stage level grade code version v type block building highway "
     "road line platform gate pier terminal district zone lot case report age aged ages tier category "
-    "class series index decree order law bill act annex appendix table figure fig".split()
+    "class series index decree order law bill act annex appendix table figure fig views view "
+    "pageviews reads comments comment likes shares reposts replies rating".split()
 )
 _R_ID_WORD_RU = re.compile(
     r"(?:резолюци\w*|стать(?:я|и|е|ю|ей)|пункт\w*|закон(?:а|е|ом)?|рейс\w*|постановлени\w*|"
-    r"указ(?:а|ом|е)?|приказ(?:а|ом|е)?|номер\w*|возраст\w*|глав(?:а|ы|е|ой)|№)",
+    r"указ(?:а|ом|е)?|приказ(?:а|ом|е)?|номер\w*|возраст\w*|глав(?:а|ы|е|ой)|№|просмотр\w*|"
+    r"комментари\w*|лайк\w*|репост\w*|조회수?|댓글|阅读|浏览|评论|点赞)",
     re.IGNORECASE,
 )
 
@@ -591,7 +593,7 @@ _R_KO_COUNTER = re.compile(
     r"\s?(?:여|가량|여\s)?\s?(?P<c>명|대(?![학표통사규책상응회한비신체륙외부량북전])|개국|개사|개(?![발선혁인편정최방막념월])|곳|건(?![설강물의])|척|킬로미터|km|미터)",
 )
 _R_ZH_COUNTER = re.compile(
-    r"\s?(?:[多余])?(?P<c>万人|名|人|位|辆|部|台|个国家|个(?!月|小时|星期|工作日)|家|座|项|份|件|批|艘|架|枚|公里|千米|米(?![饭]))"
+    r"\s?(?:[多余])?(?P<c>万人|名|人|位|辆|部|台|个国家|个(?!月|小时|星期|工作日)|家|座|项|份|件|批|艘|架|枚|发(?![展生现布表出动起言])|公里|千米|米(?![饭]))"
 )
 _R_CJK_BLOCK = re.compile(
     r"\s?(?:년|월|일|시간|시|분|초|개월|주(?:일|간)?|세|살|배|톤|배럴|차|번|회|위|年|月|日|号|天|小时|分钟|岁|倍|次|届|吨|桶|周|个月|星期)"
@@ -692,7 +694,10 @@ _RU_NOUN_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
             r"трудящ\w*|мигрант\w*|сотрудник\w*|инженер\w*|программист\w*|бойц\w*|боец|въезд\w*|жител\w*|"
             r"турист\w*|хакер\w*|военных|сапер\w*|разминир\w*|трудовых\s*мигрантов|персонал\w*|"
             r"работниц\w*|учащ\w*|курсант\w*|прибывш\w*|иностранц\w*|россиян\w*|мужчин\w*|женщин\w*|детей|"
-            r"пленн\w*|военнопленн\w*|добровольц\w*|наемник\w*|наёмник\w*|IT-специалист\w*)$",
+            r"пленн\w*|военнопленн\w*|добровольц\w*|наемник\w*|наёмник\w*|IT-специалист\w*|"
+            r"пассажир\w*|служащ\w*|пограничник\w*|лесоруб\w*|дипломат\w*|делегат\w*|чиновник\w*|"
+            r"эксперт\w*|беженц\w*|заключ[её]нн\w*|погибш\w*|ранен\w*|участник\w*|жертв|сотрудниц\w*|"
+            r"нелегал\w*|гастарбайтер\w*|вахтовик\w*|медик\w*|врач\w*|водител\w*|сварщик\w*)$",
             "person",
         ),
         (
@@ -731,7 +736,8 @@ _R_BARE_NEXT = re.compile(
     r"\s*(?:$|[,.;:)\]—–!?»”\"]|\b(?:in|a|an|at|on|by|from|and|or|but|last|this|that|per|each|were|was|"
     r"had|have|are|is|of|more|less|during|since|after|before|a\s+year|versus|vs|against|compared|"
     r"may|might|could|would|will|should|can|must|came|went|left|remain|remained|stay|stayed|work|"
-    r"[a-z]+ed|в|на|за|и|а|из\s+них|против|по\s+сравнению)\b)",
+    r"[a-z]+ed|в|на|за|и|а|из\s+них|против|по\s+сравнению|уже|ещё|еще|"
+    r"[а-яё]+(?:ли|ло|ла|ны|ты|ют|ят|ет|ит|ут|ал|ил|ся|сь))\b)",
     re.IGNORECASE,
 )
 _R_PEOPLE_BEFORE = re.compile(
@@ -1084,7 +1090,9 @@ def _analyse(text: str, m: _Match, language: str) -> _Cand | None:
             return None
         if words[0] in _EN_SCALE or words[0] in ("hundred",):
             return None
-        if (value <= 2 and _R_THE_BEFORE.search(before[-10:])) or _R_ONE_IN_BEFORE.search(before[-10:]):
+        if (value <= 2 and _R_THE_BEFORE.search(before[-10:])) or _R_ONE_IN_BEFORE.search(
+            before[-10:]
+        ):
             return None  # "the two countries", "one in five"; but "the six men" is a count
         if text[end : end + 1] in "-‑" and not _R_HYPHEN_STRONG.match(text, end):
             return None
@@ -1177,12 +1185,6 @@ def _analyse(text: str, m: _Match, language: str) -> _Cand | None:
                 cand.value, pos, cand.scaled = v, p, True
                 if _R_KO_DATE_AFTER.match(text, pos):
                     return None
-    elif kind == "en":
-        sm = _R_SCALE_EN.match(text, pos)
-        if sm:  # pragma: no cover - number words already take their scales
-            pos = sm.end()
-    elif kind == "zh":
-        pass
     cand.end = pos
     cand.approximate = _approx_before(before) or bool(_R_APPROX_AFTER.match(text, pos))
     cand.the_before = bool(_R_DEFINITE_BEFORE.search(before[-8:]))

@@ -186,12 +186,12 @@ def nk_hire_share(productivity, wage_discount, contract_simplicity, migrant_wage
     """
     c_nk = (1.0 - wage_discount) / productivity + CONTRACT_OVERHEAD * (1.0 - contract_simplicity)
     c_mig = migrant_wage_ratio / migrant_productivity
-    u_nk = -COST_BETA * (c_nk - 1.0)
-    u_mig = -COST_BETA * (c_mig - 1.0) + np.log(np.maximum(migrant_availability, 1e-9))
-    u_dom = np.log(DOMESTIC_AVAILABILITY)
-    m = np.maximum(np.maximum(u_nk, u_mig), u_dom)
-    e_nk, e_mig, e_dom = np.exp(u_nk - m), np.exp(u_mig - m), np.exp(u_dom - m)
-    return e_nk / (e_nk + e_mig + e_dom)
+    # utilities relative to u_nk: share = 1 / (1 + e^(u_mig - u_nk) + e^(u_dom - u_nk))
+    base = COST_BETA * (c_nk - 1.0)                     # = -u_nk
+    d_mig = base - COST_BETA * (c_mig - 1.0) + np.log(np.maximum(migrant_availability, 1e-9))
+    d_dom = base + np.log(DOMESTIC_AVAILABILITY)
+    with np.errstate(over="ignore"):                    # exp → inf gives share 0, as it should
+        return 1.0 / (1.0 + np.exp(d_mig) + np.exp(d_dom))
 
 
 def exposure_probability(enforcement_intensity, sector_visibility, plant_visibility, nk_workers):
@@ -425,6 +425,7 @@ def run_block(params: np.ndarray, n_firms: int, rng: np.random.Generator) -> dic
                                col["language_barrier"]).astype(F32, copy=False)
 
     prod = productivity(nk, exp_)
+    contact_p = effort * col["window_alignment"]
     for t in range(N_YEARS):
         u = rng.random((4, R, n_firms), dtype=F32)
         restricted |= rng.random(R) < col["russia_restriction_prob"][:, 0]
@@ -437,7 +438,7 @@ def run_block(params: np.ndarray, n_firms: int, rng: np.random.Generator) -> dic
         p_agree = negotiation_probability(effort, attitude, col["wage_discount"],
                                           col["contract_simplicity"], risk,
                                           col["language_barrier"], target)
-        contacted = u[0] < effort * col["window_alignment"]
+        contacted = u[0] < contact_p
         agreement = np.where(agreement, u[1] >= PARTNER_CHURN, contacted & (u[1] < p_agree))
 
         # (3) labour plan (productivity carried from the end of last year)

@@ -18,6 +18,7 @@ import math
 import operator
 import os
 import re
+import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -360,8 +361,11 @@ def _sqlite_events(engine: Engine, memory: bool) -> None:
             cursor.execute("PRAGMA foreign_keys = ON")
             cursor.execute("PRAGMA busy_timeout = 30000")
             if not memory:
-                cursor.execute("PRAGMA journal_mode = WAL")
-                cursor.execute("PRAGMA synchronous = NORMAL")
+                try:
+                    cursor.execute("PRAGMA journal_mode = WAL")
+                    cursor.execute("PRAGMA synchronous = NORMAL")
+                except sqlite3.OperationalError as exc:  # a read-only file keeps its mode
+                    log.debug("SQLite journal mode unchanged: %s", exc)
         finally:
             cursor.close()
 

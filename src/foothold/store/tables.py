@@ -12,7 +12,11 @@ Conventions:
   strings and read back exactly as written on SQLite and PostgreSQL alike;
 * lists of a document (claims, quantities, entities, attributions, sectors)
   keep their order in a ``position`` column (0-based);
-* ``JSON`` is the portable SQLAlchemy type (``JSON`` on PostgreSQL, text on SQLite).
+* ``JSON`` is the portable SQLAlchemy type (``JSON`` on PostgreSQL, text on SQLite);
+* ``Evidence.indicators`` has no table: it is rebuilt from the document's claims
+  (first appearance order), as the extractor builds it;
+* ``Document.fetched_meta`` is kept in ``documents.fetched_meta`` (JSON);
+* ``document_paths`` holds every path a document was read from (the first too).
 """
 
 from __future__ import annotations
