@@ -152,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"- `simulate({head_runs:,})`, {DEFAULT_FIRMS} plants per run, all parameters drawn: "
         f"**{t_head:.2f} s**, {head_runs / t_head:,.0f} runs/s (single process).",
-        "- Dask, 20,000 runs: sequential {dk['sequential_s']:.2f} s; LocalCluster 1 worker "
+        f"- Dask, 20,000 runs: sequential {dk['sequential_s']:.2f} s; LocalCluster 1 worker "
         f"{dk['dask_1_s']:.2f} s; 2 workers {dk['dask_2_s']:.2f} s; speed-up 1→2 workers "
         f"**{dk['speedup_1_to_2']:.2f}×**; results identical to the sequential run: "
         f"{dk['dask_1_identical'] and dk['dask_2_identical']}.",

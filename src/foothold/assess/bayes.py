@@ -387,13 +387,52 @@ def _resolve_case(case: Case, priors: Mapping[str, float] | None) -> Case:
     return case.with_priors(dict(priors)) if priors else case
 
 
+def corroboration_weights(item_k: np.ndarray, item_w: np.ndarray) -> np.ndarray:
+    """Trust weights discounted for corroboration: the j-th origin of one kind of evidence counts 1/j.
+
+    Independent origins that report the same indicator with the same polarity
+    are rarely independent in what they observe (the same flows, the same
+    announcements reach several channels), so treating them as conditionally
+    independent overstates the evidence.  Within each (indicator, polarity),
+    origins are ranked by trust weight (highest first) and the j-th one's weight
+    is divided by j: the evidence grows like the harmonic number of the count,
+    not linearly.  Shapes: (n_items,) in, (n_items,) out; the result does not
+    depend on the order of items.  See docs/method.md, "Corroboration".
+    """
+    n = len(item_k)
+    if n == 0:
+        return item_w.astype(float, copy=True)
+    order = np.lexsort((-item_w, item_k))
+    k_sorted = item_k[order]
+    starts = np.r_[True, k_sorted[1:] != k_sorted[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    rank = np.arange(n) - first + 1
+    eff = np.empty(n, dtype=float)
+    eff[order] = item_w[order] / rank
+    return eff
+
+
+def _log_likelihoods(
+    table: np.ndarray, item_k: np.ndarray, item_w: np.ndarray, item_origin: np.ndarray | None = None
+) -> np.ndarray:
+    """Per-item log tempered likelihoods (n_items, H) after both discounts.
+
+    Corroboration (:func:`corroboration_weights`) applies within each kind of
+    evidence across origins; the same harmonic rule applies within each origin
+    across its kinds of evidence, because one report's indicators usually come
+    from the same few sentences about one event.
+    """
+    if not len(item_k):
+        return np.zeros((0, table.shape[1]))
+    w = corroboration_weights(item_k, item_w)
+    if item_origin is not None:
+        w = corroboration_weights(item_origin, w) * (w > 0)
+    return np.log(tempered_likelihood(table[item_k], w))
+
+
 def _posterior(prep: _Prepared, table: np.ndarray, prior: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(posterior (H,), log total (H,), per-item tempered log likelihoods (n_items, H))."""
-    if len(prep.item_k):
-        pw = tempered_likelihood(table[prep.item_k], prep.item_w)
-        log_l = np.log(pw)
-    else:
-        log_l = np.zeros((0, table.shape[1]))
+    log_l = _log_likelihoods(table, prep.item_k, prep.item_w, prep.item_origin)
     total = np.log(prior) + log_l.sum(axis=0)
     return _normalise(total), total, log_l
 
@@ -527,6 +566,7 @@ def _method(case: Case) -> dict[str, Any]:
     return {
         "name": "Bayesian ACH over independent origins, trust-tempered likelihoods",
         "tempering": "linear: P_w(E|h) = w*P(E|h) + (1-w)*mean_h P(E|h)",
+        "corroboration": "within one indicator and polarity the j-th origin (by weight) counts w/j; within one origin its j-th kind of evidence counts w/j again",
         "weight": "w = reliability_weight * credibility_weight (Admiralty)",
         "reliability_weight": RELIABILITY_WEIGHT,
         "credibility_weight": {str(k): v for k, v in CREDIBILITY_WEIGHT.items()},
@@ -587,8 +627,17 @@ def _leave_one_out(
     per_origin = np.zeros((n_origins, len(hyps)))
     np.add.at(per_origin, prep.item_origin, log_l)
     without = _normalise(total[None, :] - per_origin)
+    # Removing an origin also re-ranks the corroboration discount of the others,
+    # so the shortlist found by subtraction is recomputed exactly.
+    shortlist = np.argsort(-np.abs(without - post[None, :]).max(axis=1), kind="stable")[: max(3 * top, top)]
+    table, prior = _likelihood_table(case)[1], np.asarray([h.prior for h in case.hypotheses], dtype=float)
+    for o in shortlist.tolist():
+        keep = prep.item_origin != o
+        rest = _log_likelihoods(table, prep.item_k[keep], prep.item_w[keep], prep.item_origin[keep])
+        without[o] = _normalise(np.log(prior) + rest.sum(axis=0))
     delta = without - post[None, :]
-    change = np.abs(delta).max(axis=1)
+    change = np.full(n_origins, -1.0)
+    change[shortlist] = np.abs(delta[shortlist]).max(axis=1)
     order = np.argsort(-change, kind="stable")[:top]
     chosen = set(order.tolist())
     best_item: dict[int, int] = {}

@@ -86,7 +86,7 @@ def calibrate(result: SimulationResult | None = None, *, runs: int = 2_000, seed
         reported_high, kind, model_q05, model_median, model_q95, covered, source``.
     """
     hist = result.outputs if result is not None else model_history(runs, seed)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for rep in REPORTED:
         if rep.quantity == "dprk_entries":
             x = hist["entries"][:, rep.year - 2023]

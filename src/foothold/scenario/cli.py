@@ -136,15 +136,15 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
     from .calibrate import calibrate as run_calibration
     from .discovery import discover
     from .params import PARAMETERS
-    from .simulate import fan_chart_data, priors_from_simulation
+    from .simulate import DEFAULT_FIRMS, fan_chart_data, priors_from_simulation
     from .simulate import simulate as run_simulation
     from .sweep import enforcement_sweep
     from .sweep import sweep as run_sweep
 
     sched = _scheduler(scheduler)
-    kw = {"n_firms": n_firms} if n_firms else {}
+    nf = n_firms or DEFAULT_FIRMS
     try:
-        result = run_simulation(runs, seed, scheduler=sched, **kw)
+        result = run_simulation(runs, seed, scheduler=sched, n_firms=nf)
     except (ValueError, KeyError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     summary = result.summary()
@@ -160,7 +160,7 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
     if do_discover and not sweep_method:
         sweep_method = "lhs"
     if sweep_method:
-        sw = run_sweep(sweep_method, samples, seed, scheduler=sched, **kw)
+        sw = run_sweep("sobol" if sweep_method == "sobol" else "lhs", samples, seed, scheduler=sched, n_firms=nf)
         payload["sweep"] = {"method": sweep_method, "samples": int(len(sw.x)), "parameters": list(sw.names),
                             "probabilities": sw.probabilities()}
         if do_discover:
@@ -170,7 +170,7 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
                                            "support": b.support} for b in boxes]
     if do_enforcement:
         payload["enforcement_sweep"] = enforcement_sweep(
-            runs=min(runs, 2_000), seed=seed, scheduler=sched, **kw)
+            runs=min(runs, 2_000), seed=seed, scheduler=sched, n_firms=nf)
     if db_url:
         spec = {p.name: {"low": p.low, "high": p.high, "default": p.default, "unit": p.unit,
                          "distribution": p.distribution, "kind": p.kind} for p in PARAMETERS}
@@ -184,7 +184,7 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
         _render_text(payload)
 
 
-def _store(db_url: str, seed: int, payload: dict[str, Any], params: dict[str, float]) -> str | None:
+def _store(db_url: str, seed: int, payload: dict[str, Any], params: dict[str, Any]) -> str | None:
     """Save via ``foothold.store.Store(url).save_scenario_run``; skipped (logged) if unavailable."""
     try:
         from foothold.store import Store  # type: ignore[attr-defined]

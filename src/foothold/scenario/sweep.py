@@ -120,17 +120,16 @@ def enforcement_sweep(levels: Sequence[float] | None = None, runs: int = 1_000, 
         threshold and ``lowest_level_below_upper`` the lowest whose 95% Wilson upper
         bound is also below it.
     """
-    if levels is None:
-        levels = np.round(np.linspace(0.0, 1.0, 11), 2)
-    rows = []
-    for lv in levels:
+    grid = [float(v) for v in (np.round(np.linspace(0.0, 1.0, 11), 2) if levels is None else levels)]
+    rows: list[dict[str, Any]] = []
+    for lv in grid:
         res = simulate(runs, seed, n_firms=n_firms, fixed={"enforcement_intensity": float(lv)},
                        scheduler=scheduler)
         k = int(np.sum(res.hypothesis == 0))
         lo, hi = wilson_interval(k, runs)
         rows.append({"enforcement_intensity": float(lv), "p_foothold": k / runs, "interval": [lo, hi]})
-    below = [r["enforcement_intensity"] for r in rows if r["p_foothold"] < threshold]
-    below_hi = [r["enforcement_intensity"] for r in rows if r["interval"][1] < threshold]
+    below = [float(r["enforcement_intensity"]) for r in rows if r["p_foothold"] < threshold]
+    below_hi = [float(r["enforcement_intensity"]) for r in rows if r["interval"][1] < threshold]
     return {"levels": rows, "threshold": threshold, "runs_per_level": runs, "seed": seed,
             "lowest_level_below": min(below) if below else None,
             "lowest_level_below_upper": min(below_hi) if below_hi else None}
