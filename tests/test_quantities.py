@@ -5,7 +5,6 @@ The sentences are written for these tests; none is copied from the dev corpus.
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -339,18 +338,17 @@ def test_empty_text():
     assert find_quantities("") == []
 
 
-def test_speed_is_well_under_a_millisecond_per_kilobyte():
+def test_repeated_dense_paragraphs_give_stable_results():
+    """Speed is measured by benchmarks, not here; this checks repeated calls agree."""
     paragraph = (
         "Russia counted 9,800 North Korean workers in 2016 and 7,300 a year later, officials said on "
         "17 June. Wages were about US$650 a month and sales fell 18% as 400 cars went unsold. "
     )
     text = "Headline\n\n" + paragraph * 8
-    find_quantities(text)
-    t0 = time.perf_counter()
-    for _ in range(20):
-        find_quantities(text)
-    per_doc = (time.perf_counter() - t0) / 20
-    assert per_doc < 0.05  # generous bound: slow CI machines, 1.5 kB of dense numbers
+    first = [(q.value, q.unit, q.start) for q in find_quantities(text)]
+    assert first, "the paragraph carries quantities"
+    for _ in range(3):
+        assert [(q.value, q.unit, q.start) for q in find_quantities(text)] == first
 
 
 # --- Lists, compound numbers, abbreviations ----------------------------------------------------

@@ -316,19 +316,13 @@ def demo(out_dir: str, fan_runs: int) -> None:
 
 
 def _register_stage_commands() -> None:
-    """Attach the commands that live with their stage (assessment, scenario)."""
-    try:
-        from foothold.assess.commands import register as register_assess
+    """Attach the commands that live with their stage (assessment, review, questions, scenario)."""
+    from foothold.assess.commands import register as register_assess
+    from foothold.scenario.cli import simulate
 
-        register_assess(cli)
-    except ImportError as exc:  # pragma: no cover - only while a stage is missing
-        log.warning("assessment commands unavailable: %s", exc)
-    try:
-        from foothold.scenario.cli import simulate
-
+    register_assess(cli)
+    if "simulate" not in cli.commands:
         cli.add_command(simulate)
-    except ImportError as exc:  # pragma: no cover
-        log.warning("scenario commands unavailable: %s", exc)
 
 
 def main() -> None:

@@ -53,6 +53,7 @@ _SAY = re.compile(
     r"put\s+(?:it|the\s+(?:figure|price|number|total|loss|cost|amount))\s+at|put\s+(?:\S+\s+){1,4}?at\s+(?:us)?\$?\d[\d.,]*|"
     r"made\s+(?:the|these|those|his|her|its|their)\s+(?:remarks|comments|statement|claims?|announcement)|"
     r"relayed|briefed|testified|expects|expected|believes|believed|assesses|assessed|suspects|concluded|"
+    r"attributed|carried\s+(?:the|a|an|this|that)\s+(?:same\s+)?(?:claim|report|story|figures?|statement|remarks)|"
     r"has\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
     r"have\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
     r"had\s+(?:said|reported|announced|estimated|noted|claimed|confirmed|stated|warned|found)|"
@@ -80,6 +81,7 @@ _PHRASE_CUES = re.compile(
     r"reported\s+by|published\s+by|released\s+by|provided\s+by|compiled\s+by|confirmed\s+by|"
     r"obtained\s+by|seen\s+by|reviewed\s+by|gathered\s+by|collected\s+by|conducted\s+by|"
     r"commissioned\s+by|broadcast\s+by|aired\s+by|relayed\s+by|"
+    r"attributed\s+(?:\w+\s+){0,3}?to|"
     r"laut|zufolge|selon|d['’]apr[èe]s|seg[úu]n|de\s+acuerdo\s+con|secondo|citant|citando))\b"
 )
 _PHRASE_END = re.compile(

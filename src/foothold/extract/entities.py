@@ -510,7 +510,8 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             kind = "person" if _looks_like_person(tokens) else "organization"
         if kind is None and not single_common and _SAY_AFTER.match(after):
             kind = "person" if _looks_like_person(tokens) else "organization"
-        if kind is None and not single_common:
+        sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:\"“”\n"
+        if kind is None and not single_common and not (sentence_start and len(tokens) == 1):
             dm = _DESCRIPTOR_AFTER.match(after)
             if dm:
                 kind = (

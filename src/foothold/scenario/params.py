@@ -19,7 +19,7 @@ Sources are cited as ``<file> §<section>`` where the files are
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -367,17 +367,3 @@ def scale_unit_design(unit: np.ndarray, names: Sequence[str]) -> np.ndarray:
     for j, name in enumerate(names):
         out[:, j] = get_parameter(name).ppf(unit[:, j])
     return out
-
-
-@dataclass(slots=True)
-class ParameterTable:
-    """Helper giving attribute access to columns of a ``(n, P)`` parameter array."""
-
-    values: np.ndarray
-    names: tuple[str, ...] = field(default=PARAMETER_NAMES)
-
-    def __getattr__(self, name: str) -> np.ndarray:  # pragma: no cover - trivial
-        try:
-            return self.values[:, PARAMETER_INDEX[name]]
-        except KeyError:
-            raise AttributeError(name) from None
