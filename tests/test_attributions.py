@@ -155,3 +155,13 @@ def test_outlet_anaphor(gaz: Gazetteer) -> None:
 def test_korean_parenthetical_subject_and_data(gaz: Gazetteer) -> None:
     text = "미국의소리(VOA)가 러시아 연방통계청 자료를 분석해 보도한 내용이다."
     assert attr(text, gaz, "ko") == ["Voice of America", "Rosstat"]
+
+
+def test_misattribution_is_kept_as_written(gaz: Gazetteer) -> None:
+    text = "Harbin Daily News attributed the estimate to Mongolia's Ministry of Labour."
+    assert attr(text, gaz) == ["Harbin Daily News", "Mongolia's Ministry of Labour"]
+
+
+def test_say_after_the_quote(gaz: Gazetteer) -> None:
+    text = '"The sites are full," said Dmitry Peskov. "We will see," said Ivan Petrovsky, a regional deputy.'
+    assert attr(text, gaz) == ["Dmitry Peskov", "Ivan Petrovsky"]

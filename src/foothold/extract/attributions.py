@@ -9,7 +9,9 @@ Rules come from ``ANNOTATION.md`` §6 (Attributions):
   "data from X shared with Y", "an analysis by X of figures from Y",
   "X's analysis of Y data", "a claim by X"; Russian "по данным X", "сообщает X",
   "со ссылкой на X", "заявил X"; Korean "X에 따르면", "X는 ... 밝혔다";
-  Chinese "据X报道", "X表示", "X称".
+  Chinese "据X报道", "X表示", "X称", "X对Y表示"; Japanese "Xによると", "Xは…と述べた";
+  German/French/Spanish/Italian cues ("laut", "selon", "según", "sagte", "a déclaré",
+  "dijo") are folded into the English patterns.
 * Relays named in the text count, so a chain keeps both the relay and the original.
 * Officials by role when unnamed ("Russia's education minister said" ->
   "Russia's education minister"); a named official -> the name.

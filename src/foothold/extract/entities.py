@@ -15,6 +15,15 @@ Rules come from ``ANNOTATION.md`` §7 (Entities):
   place cue words ("Oblast", "Krai", "River"...), person titles ("President X Y",
   "economist X Y", "X Y, the head of ..."), and descriptors ("the outlet X",
   "the carmaker X").  A surname used later ("Kozlov") maps to the full name.
+  A job title naming a body ("Natural Resources Minister") gives that body when
+  the case knows it.  Treaties, laws, platforms (Telegram) are not entities.
+* Russian: unknown persons, organisations and places come from natasha's NER
+  (optional dependency; its models ship inside the wheels, nothing is
+  downloaded), run only when a capitalised word is left unexplained by the
+  gazetteer; names are put in the nominative.  Chinese: transliterated foreign
+  names ("米哈伊尔·潘捷列耶夫").  Korean and other languages: the gazetteer only.
+* The publishing outlet (dateline "(Outlet)", sign-off, "Reporting by") is not an
+  entity; a wire that a copy credits ("(Wire)" in the dateline and at the end) is.
 
 :func:`find_names` returns every located name (also used for attributions);
 :func:`find_entities` reduces them to the document's entity list.
@@ -510,7 +519,7 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             kind = "person" if _looks_like_person(tokens) else "organization"
         if kind is None and not single_common and _SAY_AFTER.match(after):
             kind = "person" if _looks_like_person(tokens) else "organization"
-        sentence_start = not before.strip() or before.rstrip()[-1] in ".!?:\"“”\n"
+        sentence_start = not before.strip() or before.rstrip()[-1] in '.!?:"“”\n'
         if kind is None and not single_common and not (sentence_start and len(tokens) == 1):
             dm = _DESCRIPTOR_AFTER.match(after)
             if dm:
@@ -907,14 +916,13 @@ _MINISTER_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+(?:and\s+)?){1,4})[Mm]iniste
 _MINISTER_OF = re.compile(
     r"\b[Mm]inister\s+(?:of|for)\s+((?:the\s+)?[A-Za-z]+(?:\s+(?:and\s+)?[A-Za-z]+){0,4})"
 )
-_MINISTRY_INDEX: dict[int, dict[str, list[str]]] = {}
 
 
 def _ministries(gazetteer: Gazetteer) -> dict[str, list[str]]:
     """Portfolio ("natural resources") -> canonical names of ministries in the case."""
-    key = id(gazetteer)
-    if key in _MINISTRY_INDEX:
-        return _MINISTRY_INDEX[key]
+    cached: dict[str, list[str]] | None = getattr(gazetteer, "_ministry_index", None)
+    if cached is not None:
+        return cached
     index: dict[str, list[str]] = {}
     for actor in gazetteer.case.actors:
         if actor.type != "organization":
@@ -932,7 +940,7 @@ def _ministries(gazetteer: Gazetteer) -> dict[str, list[str]]:
                     names = index.setdefault(" ".join(words[:k]), [])
                     if actor.name not in names:
                         names.append(actor.name)
-    _MINISTRY_INDEX[key] = index
+    gazetteer._ministry_index = index  # type: ignore[attr-defined]
     return index
 
 
