@@ -242,3 +242,9 @@ def test_treaties_and_platforms_are_not_entities(gaz: Gazetteer) -> None:
 def test_chinese_transliterated_person(gaz: Gazetteer) -> None:
     got = names("州长谢尔盖·伊万诺夫表示，俄罗斯需要更多工人。", gaz, "zh")
     assert got.get("谢尔盖·伊万诺夫") == "person"
+
+
+def test_korean_person_before_title(gaz: Gazetteer) -> None:
+    got = names("박지훈 교수는 러시아 현지 조사 결과를 공개했다.", gaz, "ko")
+    assert got.get("박지훈") == "person"
+    assert got.get("Russia") == "country"

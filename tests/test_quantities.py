@@ -5,7 +5,6 @@ The sentences are written for these tests; none is copied from the dev corpus.
 
 from __future__ import annotations
 
-
 import pytest
 
 from foothold.extract.quantities import UNITS, find_quantities

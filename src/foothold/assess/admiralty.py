@@ -133,14 +133,14 @@ class SourceRegistry:
                 if actor.reliability:
                     self._case_map.setdefault(key, actor.reliability)
         self._user: dict[str, str] = {}
-        self._canon_cache = {}
+        self._canon_cache: dict[str, str] = {}
         for name, grade in (grades or {}).items():
             letter = (grade or "").strip().upper()[:1]
             if letter not in RELIABILITY_WEIGHT:
                 raise ValueError(f"source grade for {name!r} must be A-F, got {grade!r}")
             self._user[_fold(self.canonical(name))] = letter
         self._cache: dict[str | None, tuple[str, str]] = {}
-        self._canon_cache: dict[str, str] = {}
+        self._canon_cache.clear()
 
     def canonical(self, name: str) -> str:
         """The case's canonical name for ``name`` (or ``name`` itself)."""

@@ -36,12 +36,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-try:  # rapidfuzz is a dependency of foothold; the exact keys still work without it
-    from rapidfuzz.fuzz import ratio as _ratio
-    from rapidfuzz.utils import default_process as _default_process
-except ImportError:  # pragma: no cover
-    _ratio = None
-    _default_process = None
+from rapidfuzz.fuzz import ratio as _ratio
+from rapidfuzz.utils import default_process as _default_process
 
 from foothold.model import Evidence
 
@@ -227,7 +223,7 @@ def near_identical(a: str, b: str, _cache: dict[str, tuple[str, str]] | None = N
         return True
     if pa[1] != pb[1]:
         return False
-    return _ratio is not None and bool(_ratio(pa[0], pb[0], score_cutoff=NEAR_IDENTICAL))
+    return bool(_ratio(pa[0], pb[0], score_cutoff=NEAR_IDENTICAL))
 
 
 def _merge_relays(
@@ -301,8 +297,6 @@ def _merge_relays(
                 if prev is not None and day - prev[0] <= window + (prev[1] if prev[1] > slack else slack):
                     union(prev[2], ci)
                 last[key] = (day, slack, ci)
-            if _ratio is None:
-                continue
             for j in range(i - 1, max(-1, i - 1 - FUZZY_NEIGHBOURS), -1):
                 d1, s1, c1, _ = entries[j]
                 if day - d1 > window + (s1 if s1 > slack else slack):

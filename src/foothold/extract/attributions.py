@@ -189,6 +189,11 @@ _KO_VERB_END = re.compile(
     r"(?:밝혔다|전했다|보도했다|말했다|발표했다|주장했다|설명했다|덧붙였다|확인했다|추정했다|"
     r"분석했다|강조했다|지적했다|언급했다|알렸다|전망했다|집계했다|보고했다|밝혔습니다|전했습니다)"
 )
+_KO_SUBJECT = re.compile(
+    r"(?:\s*\([^)]{1,15}\))?\s*(?:통신|신문|방송|측|당국|관계자|대변인|장관|대사|교수|의원|위원장|"
+    r"부총리|총리|대통령|서기|국장|소장|연구위원|차관|지사|시장|외무상|대표|회장|청장|원장|특사|연구원)?"
+    r"(?:은|는|이|가)(?![가-힣])"
+)
 _KO_VERB_ANY = re.compile(
     r"(?:보도|발표|분석|집계|공개|인용|주장|설명|전망)(?:한|했|해|하며|하면서)|(?:밝힌|전한|말한)"
 )
@@ -486,10 +491,7 @@ def _korean_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
         names = doc.in_range(s, e)
         for n in names:
             tail = text[n.end : n.end + 20]
-            if re.match(
-                r"(?:\s*\([^)]{1,15}\))?\s*(?:통신|신문|방송|측|당국|관계자|대변인|장관|대사)?(?:은|는|이|가)(?![가-힣])",
-                tail,
-            ):
+            if _KO_SUBJECT.match(tail):
                 out.append(n.name)
                 break
     for n in doc.in_range(s, e):

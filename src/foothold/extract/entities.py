@@ -238,6 +238,15 @@ _NOT_ENTITY_HEADS = {
     "Decree",
     "Code",
 }
+_KO_TITLES = (
+    "교수|장관|외무장관|국방장관|의원|대사|대변인|위원장|부총리|총리|대통령|서기|국장|소장|연구위원|차관|"
+    "지사|주지사|시장|사령관|외무상|부상|대표|회장|사장|청장|원장|실장|비서관|특사|선임연구위원|연구원"
+)
+_KO_PERSON = re.compile(
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\"'“‘]))((?:[가-힣]{2,6}\s)?[가-힣]{2,4})\s?(?:" + _KO_TITLES + r")(?:은|는|이|가|의|을|를|과|와|도|에게)?(?![가-힣])",
+    re.M,
+)
+_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사")
 _ZH_FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})([·・•])([\u4e00-\u9fff]{2,9})")
 _ZH_TITLE = re.compile(
     r"州长|总统|部长|主席|负责人|发言人|大使|总理|省长|市长|外长|官员|分析师|专家|秘书|书记|议员|主任|局长|经理|总裁|董事长|创始人|教授|将军|领导人|助理|顾问|政府|先生|女士"
@@ -725,6 +734,18 @@ def _find_names(
             end = zm.end(2) + len(family)
             if not any(n.start < end and start < n.end for n in spans):
                 extra.append(NameSpan(text[start:end], "person", start, end, known=False))
+        if extra:
+            spans = sorted(spans + extra, key=lambda n: n.start)
+    elif language == "ko":
+        # a name before a title: "강동완 교수", "세르게이 라브로프 외무장관"
+        extra = []
+        for km in _KO_PERSON.finditer(text):
+            name = km.group(1)
+            start = km.start(1)
+            if " " not in name and name[0] not in _KO_SURNAMES:
+                continue
+            if not any(n.start < km.end(1) and start < n.end for n in spans):
+                extra.append(NameSpan(name, "person", start, km.end(1), known=False))
         if extra:
             spans = sorted(spans + extra, key=lambda n: n.start)
     elif language == "ru":

@@ -52,8 +52,8 @@ def _leading_literal(alternative: str) -> str:
         elif ch == "|" and depth == 0 and (i == 0 or alternative[i - 1] != "\\"):
             return ""
     text = alternative[2:] if alternative.startswith("\\b") else alternative
-    run = []
-    for i, ch in enumerate(text):
+    run: list[str] = []
+    for ch in text:
         if ch in _META:
             if ch in "?*{" and run:
                 run.pop()  # the previous character is optional
