@@ -90,11 +90,10 @@ def _child(mode: str, corpus: str, jobs: int) -> None:
     t0 = time.perf_counter()
     n = 0
     if mode == "pipeline":
-        from foothold.extract import extract_documents
-        from foothold.ingest import iter_documents
+        from foothold.extract import extract_paths
         from foothold.model import Evidence
 
-        for item in extract_documents(iter_documents([corpus]), jobs=jobs):
+        for item in extract_paths([corpus], jobs=jobs):
             if isinstance(item, Evidence):
                 item.to_jsonl()
                 n += 1

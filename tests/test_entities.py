@@ -5,8 +5,6 @@ The sentences are written for these tests; they are not copied from the corpora.
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from foothold.case import default_case
@@ -75,17 +73,17 @@ def test_offsets_point_at_the_mention(gaz: Gazetteer) -> None:
         assert text[m.start : m.end] == m.alias
 
 
-def test_gazetteer_is_fast(gaz: Gazetteer) -> None:
+def test_gazetteer_gives_the_same_mentions_on_repeated_text(gaz: Gazetteer) -> None:
+    """Speed lives in benchmarks; here, the repeated paragraph yields its mentions every time."""
     text = (
         "North Korean builders arrived in Russia's Far East, the NIS said, while Chinese brands "
         "kept growing in the Russian car market and the US Treasury named two firms. "
     ) * 30
-    gaz.find(text + "x")  # warm the caches
-    start = time.perf_counter()
-    for i in range(20):
-        gaz.find(text + str(i))
-    per_doc = (time.perf_counter() - start) / 20
-    assert per_doc < 0.05, per_doc
+    once = gaz.find(text[: len(text) // 30])
+    names = {m.name for m in once}
+    assert {"North Korea", "Russia", "South Korea's National Intelligence Service", "US Treasury"} <= names
+    many = gaz.find(text)
+    assert len(many) == 30 * len(once)
 
 
 # --------------------------------------------------------------------------
@@ -248,3 +246,11 @@ def test_korean_person_before_title(gaz: Gazetteer) -> None:
     got = names("박지훈 교수는 러시아 현지 조사 결과를 공개했다.", gaz, "ko")
     assert got.get("박지훈") == "person"
     assert got.get("Russia") == "country"
+
+
+def test_russian_unknown_person_in_nominative(gaz: Gazetteer) -> None:
+    pytest.importorskip("natasha")
+    text = "По словам губернатора Анатолия Веселова, в области уже работают строители из КНДР."
+    got = names(text, gaz, "ru")
+    assert got.get("Анатолий Веселов") == "person"
+    assert got.get("North Korea") == "country"

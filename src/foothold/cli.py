@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable
 
@@ -127,16 +128,17 @@ def _read(paths: Iterable[str]) -> list[Document | ReadError]:
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True, help="Output format (the evidence JSONL contract).")
 @click.option("--case", "case_path", type=click.Path(dir_okay=False), help="A case YAML file.")
-@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Worker processes.")
+@click.option("-j", "--jobs", type=int, default=1, show_default=True, help="Worker processes for reading and extraction (0: one per CPU).")
 @click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-", help="Write here instead of stdout.")
 def extract(paths: tuple[str, ...], fmt: str, case_path: str | None, jobs: int, output) -> None:
     """Extract evidence from reports (files or folders) as JSON Lines on stdout."""
-    from foothold.extract import extract_documents
+    from foothold.extract import extract_paths
 
     the_case = _load_case(case_path)
-    items = _read(paths)
+    if jobs < 1:
+        jobs = os.cpu_count() or 1
     n_ok = 0
-    for item in extract_documents(items, the_case, jobs=jobs):
+    for item in extract_paths(paths, the_case, jobs=jobs):
         if isinstance(item, ReadError):
             click.echo(f"error: {item}", err=True)
             output.write(error_line(item) + "\n")

@@ -32,7 +32,7 @@ from foothold.extract.sentences import split_sentences
 from foothold.extract.syndication import assign_clusters
 from foothold.model import Document, Evidence, ReadError
 
-__all__ = ["Extractor", "extract_document", "extract_documents"]
+__all__ = ["Extractor", "extract_document", "extract_documents", "extract_paths"]
 
 log = logging.getLogger(__name__)
 
@@ -69,9 +69,21 @@ class Extractor:
                 evidence.indicators.append(key)
         evidence.sectors = document_sectors(text, sentences)
         evidence.quantities = find_quantities(text, language)
-        evidence.attributions = attributions
+        evidence.attributions = _without_outlet(attributions, doc.outlet)
         evidence.entities = find_entities(text, language, self.gazetteer)
         return evidence
+
+
+def _fold(name: str) -> str:
+    return " ".join("".join(ch for ch in name.casefold() if ch.isalnum() or ch.isspace()).split()).removeprefix("the ")
+
+
+def _without_outlet(names: list[str], outlet: str | None) -> list[str]:
+    """Attributions minus the publishing outlet itself (ANNOTATION §6: the outlet is not a source)."""
+    if not outlet:
+        return names
+    own = _fold(outlet)
+    return [n for n in names if _fold(n) != own]
 
 
 _WORKER: Extractor | None = None
@@ -94,6 +106,45 @@ def _safe_extract(extractor: Extractor, doc: Document) -> Evidence | ReadError:
     except Exception as exc:  # one bad document must not stop the run
         log.debug("extraction failed for %s", doc.path, exc_info=True)
         return ReadError(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
+
+
+def _work_file(path: str) -> list[Evidence | ReadError]:
+    """Read one file and extract each of its documents (runs in a worker process)."""
+    from foothold.ingest import read_file
+
+    assert _WORKER is not None
+    return [x if isinstance(x, ReadError) else _safe_extract(_WORKER, x) for x in read_file(path)]
+
+
+def extract_paths(
+    paths: Iterable[str], case: Case | None = None, jobs: int = 1, chunksize: int = 16
+) -> Iterator[Evidence | ReadError]:
+    """Read and extract every report under ``paths``, then assign syndication clusters.
+
+    With ``jobs`` > 1, reading (decoding, boilerplate removal) and extraction of
+    each file run in ``jobs`` worker processes; clustering, which needs every
+    document, runs once at the end.  Output order is reading order, as with
+    :func:`foothold.ingest.iter_documents` followed by :func:`extract_documents`.
+    """
+    from foothold.ingest import iter_files, read_file
+
+    case = case or default_case()
+    sources = list(iter_files(paths))
+    files = [s for s in sources if not isinstance(s, ReadError)]
+    per_file: dict[str, list[Evidence | ReadError]] = {}
+    if jobs > 1 and len(files) > 1:
+        with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(case,)) as pool:
+            for path, result in zip(files, pool.map(_work_file, files, chunksize=chunksize), strict=True):
+                per_file[path] = result
+    else:
+        extractor = Extractor(case)
+        for path in files:
+            per_file[path] = [x if isinstance(x, ReadError) else _safe_extract(extractor, x) for x in read_file(path)]
+    results: list[Evidence | ReadError] = []
+    for s in sources:
+        results.extend([s] if isinstance(s, ReadError) else per_file[s])
+    assign_clusters([r for r in results if isinstance(r, Evidence)])
+    yield from results
 
 
 def extract_document(doc: Document, case: Case | None = None) -> Evidence:

@@ -243,10 +243,14 @@ _KO_TITLES = (
     "지사|주지사|시장|사령관|외무상|부상|대표|회장|사장|청장|원장|실장|비서관|특사|선임연구위원|연구원"
 )
 _KO_PERSON = re.compile(
-    r"(?:(?<=\s)|(?<=^)|(?<=[(\"'“‘]))((?:[가-힣]{2,6}\s)?[가-힣]{2,4})\s?(?:" + _KO_TITLES + r")(?:은|는|이|가|의|을|를|과|와|도|에게)?(?![가-힣])",
+    r"(?:(?<=\s)|(?<=^)|(?<=[(\"'“‘]))((?:[가-힣]{2,6}\s)?[가-힣]{2,4})\s?(?:"
+    + _KO_TITLES
+    + r")(?:은|는|이|가|의|을|를|과|와|도|에게)?(?![가-힣])",
     re.M,
 )
-_KO_SURNAMES = set("김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사")
+_KO_SURNAMES = set(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용예경봉사"
+)
 _ZH_FOREIGN_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})([·・•])([\u4e00-\u9fff]{2,9})")
 _ZH_TITLE = re.compile(
     r"州长|总统|部长|主席|负责人|发言人|大使|总理|省长|市长|外长|官员|分析师|专家|秘书|书记|议员|主任|局长|经理|总裁|董事长|创始人|教授|将军|领导人|助理|顾问|政府|先生|女士"
@@ -894,42 +898,52 @@ _RU_CAPWORD = re.compile(r"(?<![\w-])[А-ЯЁA-Z][а-яёa-zA-Z-]+")
 
 
 def _russian_names(text: str, known: list[NameSpan]) -> list[NameSpan]:
-    """Unknown Russian persons, organisations and places by natasha NER (nominative form)."""
-    # natasha is slow: run it only when a capitalised word (not opening a sentence)
-    # lies outside the names the gazetteer already found
+    """Unknown Russian persons, organisations and places by natasha NER (nominative form).
+
+    natasha is slow, so it only reads the sentences holding a capitalised word (not
+    opening a sentence) that the gazetteer left unexplained.
+    """
     spans = [(k.start, k.end) for k in known]
-    need = False
+    chunks: list[tuple[int, int]] = []
     for m in _RU_CAPWORD.finditer(text):
         prev = text[: m.start()].rstrip()[-1:]
-        if not prev or prev in '.!?\n«"(—–-:':
+        if not prev or prev in ".!?\n(—–-:":
             continue
-        if not any(a <= m.start() < b for a, b in spans):
-            need = True
-            break
-    if not need:
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        cs = max(text.rfind(". ", 0, m.start()) + 1, text.rfind("\n", 0, m.start()) + 1, 0)
+        ce_candidates = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+        ce = min(ce_candidates) + 1 if ce_candidates else len(text)
+        if chunks and cs < chunks[-1][1]:
+            chunks[-1] = (chunks[-1][0], max(ce, chunks[-1][1]))
+        else:
+            chunks.append((cs, ce))
+    if not chunks:
         return []
     nat = _natasha()
     if nat is None:
         return []
     from natasha import Doc
 
-    doc = Doc(text)
-    doc.segment(nat["segmenter"])
-    doc.tag_ner(nat["ner"])
     out: list[NameSpan] = []
-    for sp in doc.spans:
-        if any(k.start < sp.stop and sp.start < k.end for k in known):
-            continue
-        kind = _RU_TYPES.get(sp.type)
-        words = sp.text.split()
-        if kind is None or _RU_GENERIC.match(sp.text):
-            continue
-        if kind == "person" and len(words) < 2:
-            continue
-        if kind != "person" and all(w[:1].islower() for w in words):
-            continue
-        name = _ru_person(words, nat) if kind == "person" else _ru_nominative(words, kind, nat)
-        out.append(NameSpan(name, kind, sp.start, sp.stop, known=False))
+    for cs, ce in chunks:
+        doc = Doc(text[cs:ce])
+        doc.segment(nat["segmenter"])
+        doc.tag_ner(nat["ner"])
+        for sp in doc.spans:
+            a, b = sp.start + cs, sp.stop + cs
+            if any(k.start < b and a < k.end for k in known):
+                continue
+            kind = _RU_TYPES.get(sp.type)
+            words = sp.text.split()
+            if kind is None or _RU_GENERIC.match(sp.text):
+                continue
+            if kind == "person" and len(words) < 2:
+                continue
+            if kind != "person" and all(w[:1].islower() for w in words):
+                continue
+            name = _ru_person(words, nat) if kind == "person" else _ru_nominative(words, kind, nat)
+            out.append(NameSpan(name, kind, a, b, known=False))
     return out
 
 

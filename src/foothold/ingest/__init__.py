@@ -12,6 +12,6 @@ Lines of documents (``.jsonl``). Unknown extensions are sniffed. Modules:
 
 from __future__ import annotations
 
-from foothold.ingest.readers import iter_documents, read_file
+from foothold.ingest.readers import iter_documents, iter_files, read_file
 
-__all__ = ["iter_documents", "read_file"]
+__all__ = ["iter_documents", "iter_files", "read_file"]

@@ -398,6 +398,32 @@ def _walk(root: str) -> Iterator[str | ReadError]:
         yield os.path.join(root, rel)
 
 
+def iter_files(paths: Iterable[str]) -> Iterator[str | ReadError]:
+    """The regular files under ``paths`` in reading order, or a ReadError for what cannot be listed.
+
+    Directories are walked recursively in sorted order, skipping hidden files and
+    folders; a nonexistent path or a non-regular file gives a ReadError.  Never raises.
+    """
+    for raw in paths:
+        raw = str(raw)
+        try:
+            if os.path.isdir(raw):
+                for item in _walk(raw):
+                    if isinstance(item, ReadError) or os.path.isfile(item):
+                        yield item
+                    else:
+                        yield ReadError(item, "not a regular file")
+            elif os.path.isfile(raw):
+                yield raw
+            elif os.path.lexists(raw):
+                yield ReadError(raw, "not a regular file (broken link, device or socket)")
+            else:
+                yield ReadError(raw, "no such file or directory")
+        except Exception as exc:  # pragma: no cover - defensive: the walk itself failed
+            log.warning("cannot list %s", raw, exc_info=True)
+            yield ReadError(raw, _one_line(f"cannot read: {type(exc).__name__}: {exc}"))
+
+
 def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
     """Yield a Document (or a ReadError) for each report under ``paths``.
 
@@ -412,23 +438,8 @@ def iter_documents(paths: Iterable[str]) -> Iterator[Document | ReadError]:
         anything that cannot be read (nonexistent path, empty, binary, undecodable,
         unknown format, too large, no readable text...). Never raises for bad input.
     """
-    for raw in paths:
-        raw = str(raw)
-        try:
-            if os.path.isdir(raw):
-                for item in _walk(raw):
-                    if isinstance(item, ReadError):
-                        yield item
-                    elif os.path.isfile(item):
-                        yield from read_file(item)
-                    else:
-                        yield ReadError(item, "not a regular file")
-            elif os.path.isfile(raw):
-                yield from read_file(raw)
-            elif os.path.lexists(raw):
-                yield ReadError(raw, "not a regular file (broken link, device or socket)")
-            else:
-                yield ReadError(raw, "no such file or directory")
-        except Exception as exc:  # pragma: no cover - defensive: the walk itself failed
-            log.warning("cannot read %s", raw, exc_info=True)
-            yield ReadError(raw, _one_line(f"cannot read: {type(exc).__name__}: {exc}"))
+    for item in iter_files(paths):
+        if isinstance(item, ReadError):
+            yield item
+        else:
+            yield from read_file(item)
