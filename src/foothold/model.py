@@ -73,6 +73,7 @@ class Document:
     encoding: str | None = None
     format: str = "txt"
     fetched_meta: dict[str, Any] = field(default_factory=dict)
+    _hash_of: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def doc_id(self) -> str:
@@ -81,8 +82,13 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of the normalised text (see :func:`content_hash`)."""
-        return content_hash(self.text)
+        """SHA-256 of the normalised text (see :func:`content_hash`), computed once per text."""
+        cached = self._hash_of
+        if cached is not None and cached[0] is self.text:
+            return cached[1]
+        digest = content_hash(self.text)
+        self._hash_of = (self.text, digest)
+        return digest
 
     @property
     def body(self) -> str:

@@ -37,6 +37,10 @@ __all__ = ["Extractor", "extract_document", "extract_documents", "extract_paths"
 log = logging.getLogger(__name__)
 
 
+#: Characters of a document's text that extraction analyses (about 50,000 words).
+MAX_EXTRACT_CHARS = 300_000
+
+
 class Extractor:
     """Extraction for one case; holds the compiled gazetteer and rules (build once, reuse)."""
 
@@ -45,8 +49,15 @@ class Extractor:
         self.gazetteer = Gazetteer(self.case)
 
     def extract(self, doc: Document) -> Evidence:
-        """Evidence for one document (cluster left unset; see :func:`extract_documents`)."""
+        """Evidence for one document (cluster left unset; see :func:`extract_documents`).
+
+        Only the first :data:`MAX_EXTRACT_CHARS` characters are analysed (a bound
+        on time and memory for pathological pages; news reports are far shorter).
+        """
         text = doc.text
+        if len(text) > MAX_EXTRACT_CHARS:
+            log.warning("%s: %d characters, analysing the first %d", doc.path, len(text), MAX_EXTRACT_CHARS)
+            text = text[:MAX_EXTRACT_CHARS]
         if not doc.language:
             doc.language = detect_language(doc.body or text) or "en"
         language = doc.language

@@ -522,6 +522,7 @@ def find_claims(
     """
     known = set(case.indicator_ids)
     text = doc.text
+    doc_id = doc.doc_id
     lowered = [text[s:e].lower() for s, e in sentences]
     contexts = [sentence_contexts(t) for t in lowered]
     doc_ctx = {
@@ -567,7 +568,7 @@ def find_claims(
                 confidence *= 0.8
             claims.append(
                 Claim(
-                    doc_id=doc.doc_id,
+                    doc_id=doc_id,
                     indicator=rule.indicator,
                     polarity=polarity,
                     text=text[start:end],
