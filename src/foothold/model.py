@@ -44,7 +44,7 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()
 
 
-@dataclass(slots=True)
+@dataclass
 class Document:
     """A report as read from disk, before extraction.
 
@@ -73,7 +73,6 @@ class Document:
     encoding: str | None = None
     format: str = "txt"
     fetched_meta: dict[str, Any] = field(default_factory=dict)
-    _hash_of: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def doc_id(self) -> str:
@@ -83,11 +82,11 @@ class Document:
     @property
     def content_hash(self) -> str:
         """SHA-256 of the normalised text (see :func:`content_hash`), computed once per text."""
-        cached = self._hash_of
+        cached = self.__dict__.get("_hash_of")  # not a field: asdict() and equality ignore it
         if cached is not None and cached[0] is self.text:
             return cached[1]
         digest = content_hash(self.text)
-        self._hash_of = (self.text, digest)
+        self.__dict__["_hash_of"] = (self.text, digest)
         return digest
 
     @property
