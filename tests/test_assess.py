@@ -110,7 +110,7 @@ def test_taxi_cab_problem_through_assess_with_a_fully_trusted_witness():
     ev = make_ev("The witness said the cab was blue.", indicator="says_blue", source="witness")
     cid = ev.claims[0].claim_id
     grade = Decision("claim", cid, "grade", "tester", reliability="A", credibility=1, created_at="2026-01-01T00:00:00")
-    a = assess([ev], case, decisions=[grade])
+    a = assess([ev], case, decisions=[grade], model_error=0.0)  # the worked example is plain Bayes
     assert a.probability("blue") == pytest.approx(0.12 / 0.29)
     assert a.contributions[0].grade == "A1"
     assert a.contributions[0].weight == 1.0
@@ -462,3 +462,21 @@ def test_source_decision_by_alias_applies_to_canonical_attribution():
     d = Decision("source", "NIS", "grade", "ana", reliability="E", created_at="2026-01-01T00:00:00")
     a = assess([ev], CASE, decisions=[d])
     assert a.contributions[0].grade.startswith("E")
+
+
+def test_model_error_keeps_every_hypothesis_above_its_share_of_the_prior():
+    from foothold.assess.bayes import with_model_error
+
+    case = default_case()
+    evs = [
+        make_ev(f"Border data showed {1000 + i} North Koreans entered Russia.", indicator="ind_inflow", cluster=f"m{i}", source=f"Source {i}")
+        for i in range(12)
+    ]
+    plain = assess(evs, case, model_error=0.0, leave_one_out=False)
+    humble = assess(evs, case, model_error=0.05, leave_one_out=False)
+    for h in case.hypotheses:
+        assert humble.probability(h.id) >= 0.05 * h.prior - 1e-12
+        assert humble.probability(h.id) == pytest.approx(0.95 * plain.probability(h.id) + 0.05 * h.prior)
+    assert sum(x.probability for x in humble.hypotheses) == pytest.approx(1.0)
+    with pytest.raises(ValueError):
+        with_model_error(np.array([0.5, 0.5]), np.array([0.5, 0.5]), 1.0)

@@ -273,3 +273,175 @@ def test_commands_against_the_real_store(tmp_path):
     assert out3["hypotheses"][0]["probability"] == pytest.approx(before)
     r = runner.invoke(root, ["timeline", "--db", url, "--format", "json"])
     assert r.exit_code == 0 and len(json.loads(r.output)) == 4
+
+
+# ---------------------------------------------------------------------------
+# rough edges found in review
+
+
+def test_review_claim_unknown_id_fails(cli_env):
+    root, store, runner = cli_env
+    r = runner.invoke(root, ["review", "claim", "cdeadbeefdeadbeef", "--reject", "--analyst", "ana"])
+    assert r.exit_code == 1
+    assert "no stored claim with id cdeadbeefdeadbeef" in r.output
+    assert store.decisions(active_only=False) == []
+
+
+def test_review_source_unknown_name_warns_but_records(cli_env):
+    root, store, runner = cli_env
+    r = runner.invoke(root, ["review", "source", "Nobody Weekly", "--grade", "B", "--analyst", "ana"])
+    assert r.exit_code == 0, r.output
+    assert "no stored claim cites Nobody Weekly yet" in r.stderr
+    assert [d.target_id for d in store.decisions()] == ["Nobody Weekly"]
+    r = runner.invoke(root, ["review", "source", "daily nk", "--grade", "B", "--analyst", "ana"])
+    assert r.exit_code == 0, r.output
+    assert "no stored claim cites" not in r.stderr  # an outlet of a stored claim, folded
+    actor = CASE.actors[0].name
+    r = runner.invoke(root, ["review", "source", actor, "--grade", "B", "--analyst", "ana"])
+    assert "no stored claim cites" not in r.stderr  # a case actor
+
+
+@pytest.mark.parametrize("args", [
+    ["assess"], ["timeline"], ["review", "list"], ["question", "list"], ["question", "score"],
+    ["question", "record"], ["review", "source", "Daily NK", "--grade", "A", "--analyst", "ana"],
+    ["question", "add", "q1", "--text", "t", "--criteria", "c", "--resolution-date", "2030"],
+])
+def test_missing_sqlite_file_is_a_usage_error_and_not_created(tmp_path, args):
+    path = tmp_path / "typo.db"
+
+    @click.group()
+    def root():
+        pass
+
+    commands.register(root)
+    runner = CliRunner()
+    for db in (str(path), f"sqlite:///{path}"):
+        r = runner.invoke(root, [*args, "--db", db])
+        assert r.exit_code == 2, r.output
+        assert f"no database at {path}: run `foothold ingest` first" in r.output
+        assert not path.exists()
+
+
+def test_missing_default_database_from_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("FOOTHOLD_DB", str(tmp_path / "nothing.db"))
+
+    @click.group()
+    def root():
+        pass
+
+    commands.register(root)
+    r = CliRunner().invoke(root, ["assess"])
+    assert r.exit_code == 2 and "no database at" in r.output
+    assert not (tmp_path / "nothing.db").exists()
+
+
+def test_sqlite_path_parsing():
+    assert commands._sqlite_path("sqlite:///a/b.db") == "a/b.db"
+    assert commands._sqlite_path("sqlite:////abs/b.db?mode=ro") == "/abs/b.db"
+    assert commands._sqlite_path("case.db") == "case.db"
+    assert commands._sqlite_path("sqlite://") is None
+    assert commands._sqlite_path("sqlite:///:memory:") is None
+    assert commands._sqlite_path("postgresql+psycopg://u@h/db") is None
+
+
+def test_assess_text_names_hypothesis_direction_and_claim(cli_env):
+    root, store, runner = cli_env
+    r = runner.invoke(root, ["assess"])
+    assert r.exit_code == 0, r.output
+    assert "(LR for h_" not in r.output
+    lines = r.output.split("Evidence that moved it most:")[1].strip().splitlines()
+    labels = [h.label for h in CASE.hypotheses]
+    ids = {c.claim_id for e in store.evidence for c in e.claims}
+    for line in lines:
+        m = __import__("re").search(r"LR [0-9.,]+ (for|against) (.+?): \[", line)
+        assert m and m.group(2) in labels, line
+        cid = line.rsplit("[claim ", 1)[1].rstrip("]").split()[0]
+        assert cid in ids
+    # the Haval sighting is the strongest item, for the foothold
+    assert "for Industrial foothold" in lines[0] and "Haval" in lines[0]
+    r = runner.invoke(root, ["assess", "--explain"])
+    assert "against Stall" in r.output and "[claim c" in r.output
+    assert icd203.check_separation(r.output) == []
+
+
+def test_timeline_text_uses_labels(cli_env):
+    root, store, runner = cli_env
+    r = runner.invoke(root, ["timeline"])
+    head = r.output.splitlines()[0]
+    for h in CASE.hypotheses:
+        assert h.label in head
+    assert "h_foothold" not in head
+
+
+def test_word_range_never_excludes_the_value():
+    assert commands.word_range_text(0.0008, (0.01, 0.05)) == "below 1%"
+    assert commands.word_range_text(0.997, (0.95, 0.99)) == "above 99%"
+    assert commands.word_range_text(0.3, (0.20, 0.45)) == "20–45%"
+    a = assess(corpus(), CASE)
+    tiny = replace(a.hypotheses[2], probability=0.0008, word="almost no chance", word_range=(0.01, 0.05))
+    a = replace(a, hypotheses=[*a.hypotheses[:2], tiny])
+    text = commands.render_text(a, CASE)
+    assert "almost no chance (below 1%)" in text
+    assert "1–5%" not in text
+
+
+def test_review_list_empty(cli_env):
+    root, store, runner = cli_env
+    r = runner.invoke(root, ["review", "list"])
+    assert r.exit_code == 0 and r.stdout.startswith("no decisions")
+    r = runner.invoke(root, ["review", "list", "--format", "json"])
+    assert r.exit_code == 0 and json.loads(r.stdout) == []
+
+
+def test_undo_twice_says_when_and_who(cli_env):
+    root, store, runner = cli_env
+    cid = store.evidence[0].claims[0].claim_id
+    did = runner.invoke(root, ["review", "claim", cid, "--reject", "--analyst", "ana"]).stdout.strip()
+    assert runner.invoke(root, ["review", "undo", did, "--analyst", "bob"]).exit_code == 0
+    r = runner.invoke(root, ["review", "undo", did, "--analyst", "cy"])
+    assert r.exit_code == 1
+    assert f"decision {did} was already undone on 2026-01-09 by bob" in r.output
+
+
+def test_resolve_twice_needs_force(cli_env):
+    root, store, runner = cli_env
+    runner.invoke(root, ["question", "add", "q1", "--text", "t", "--criteria", "c", "--resolution-date", "2099"])
+    assert runner.invoke(root, ["question", "resolve", "q1", "--yes", "--resolved-at", "2026-02-01"]).exit_code == 0
+    r = runner.invoke(root, ["question", "resolve", "q1", "--no"])
+    assert r.exit_code == 1 and "already resolved YES" in r.output and "--force" in r.output
+    assert store.questions()[0].outcome is True
+    r = runner.invoke(root, ["question", "resolve", "q1", "--no", "--force", "--resolved-at", "2026-03-01"])
+    assert r.exit_code == 0, r.output
+    assert store.questions()[0].outcome is False
+
+
+def test_question_add_past_date_warns(cli_env):
+    root, store, runner = cli_env
+    r = runner.invoke(root, ["question", "add", "old", "--text", "t", "--criteria", "c", "--resolution-date", "2001-01-01"])
+    assert r.exit_code == 0 and r.stdout.strip() == "old"
+    assert "resolution date 2001-01-01 is in the past" in r.stderr
+    r = runner.invoke(root, ["question", "add", "new", "--text", "t", "--criteria", "c", "--resolution-date", "2099"])
+    assert r.exit_code == 0 and "in the past" not in r.stderr
+    assert {q.question_id for q in store.questions()} == {"old", "new"}
+
+
+def test_real_store_unknown_claim_and_resolve(tmp_path):
+    from foothold.store import Store
+
+    url = f"sqlite:///{tmp_path / 'case.db'}"
+    with Store(url) as s:
+        s.add_evidence(corpus())
+
+    @click.group()
+    def root():
+        pass
+
+    commands.register(root)
+    runner = CliRunner()
+    r = runner.invoke(root, ["review", "claim", "cnope", "--accept", "--analyst", "ana", "--db", url])
+    assert r.exit_code == 1 and "no stored claim with id cnope" in r.output
+    cid = corpus()[0].claims[0].claim_id
+    did = runner.invoke(root, ["review", "claim", cid, "--accept", "--analyst", "ana", "--db", url]).stdout.strip()
+    assert runner.invoke(root, ["review", "undo", did, "--analyst", "ana", "--db", url]).exit_code == 0
+    r = runner.invoke(root, ["review", "undo", did, "--analyst", "ana", "--db", url])
+    assert r.exit_code == 1 and "was already undone on" in r.output and "by ana" in r.output

@@ -62,3 +62,37 @@ def test_kind_is_read(extractor: Extractor, body: str, expected: set[str]) -> No
     ev = extractor.extract(doc)
     got = {f"{i}{'+' if p == 'positive' else '-'}" for i, p in ev.indicators}
     assert expected <= got, f"missing {expected - got}, got {got}"
+
+
+POLARITY = [
+    # (body, must contain, must not contain)
+    (
+        "Russian officials refused to renew permits for North Korean workers at a Chinese-run car plant near Kaluga.",
+        {"ind_partner_reluctance+", "ind_placement_target-"},
+        {"ind_placement_target+"},
+    ),
+    (
+        "The carmaker said it had no plans to hire workers from North Korea at its Russian factory.",
+        {"ind_partner_reluctance+"},
+        {"ind_agreement+", "ind_partner_reluctance-"},
+    ),
+    (
+        "A Chinese-owned plant in Russia has taken on 150 North Korean technicians to assemble televisions.",
+        {"ind_placement_target+", "ind_china_link+"},
+        {"ind_placement_target-"},
+    ),
+    (
+        "A company that makes washing machines in Russia denied that North Korean workers were on its lines.",
+        {"ind_placement_target-"},
+        {"ind_placement_target+"},
+    ),
+]
+
+
+@pytest.mark.parametrize("body,present,absent", POLARITY, ids=[p[0][:50] for p in POLARITY])
+def test_negation_turns_polarity(extractor: Extractor, body: str, present: set[str], absent: set[str]) -> None:
+    doc = Document(path="p.txt", text="Report\n\n" + body, title="Report", title_end=6, published="2026-04-10")
+    ev = extractor.extract(doc)
+    got = {f"{i}{'+' if p == 'positive' else '-'}" for i, p in ev.indicators}
+    assert present <= got, f"missing {present - got}, got {got}"
+    assert not (absent & got), f"reversed {absent & got}"

@@ -376,6 +376,24 @@ def _prepare(
     )
 
 
+#: Probability that the evidence model itself (the case's likelihood tables, the
+#: extraction) is wrong, in which case the prior stands: p = (1-e)*posterior + e*prior.
+#: See docs/method.md, "Model error".
+MODEL_ERROR = 0.05
+
+
+def with_model_error(post: np.ndarray, prior: np.ndarray, model_error: float) -> np.ndarray:
+    """Mix a posterior (..., H) with the prior (H,): ``(1 - e) * post + e * prior``.
+
+    Keeps any hypothesis from reaching certainty on the strength of the
+    evidence model alone; ``model_error`` = 0 gives plain Bayes.  Raises
+    ValueError outside [0, 1).
+    """
+    if not 0.0 <= model_error < 1.0:
+        raise ValueError(f"model_error must be in [0, 1), got {model_error}")
+    return (1.0 - model_error) * post + model_error * prior
+
+
 def _normalise(logp: np.ndarray) -> np.ndarray:
     """Softmax along the last axis (log-sum-exp for stability)."""
     m = logp.max(axis=-1, keepdims=True)
@@ -447,6 +465,7 @@ def assess(
     priors: Mapping[str, float] | None = None,
     leave_one_out: bool = True,
     max_contributions: int | None = DEFAULT_MAX_CONTRIBUTIONS,
+    model_error: float = MODEL_ERROR,
 ) -> Assessment:
     """Assess the case's hypotheses from a body of evidence.
 
@@ -461,6 +480,9 @@ def assess(
         decisions: analyst decisions (:mod:`foothold.assess.review`).
         priors: hypothesis id -> prior replacing the case's (renormalised).
         leave_one_out: compute, for each origin, the posterior without it.
+        model_error: probability that the evidence model is wrong; the
+            posterior is mixed with the prior by this weight (default
+            :data:`MODEL_ERROR`; 0 for plain Bayes, as in the worked examples).
         max_contributions: build :class:`Contribution` records for only the
             most influential items (default 1000; None: all).  The posterior
             and leave-one-out always use every item; ``method["n_items"]``
@@ -477,7 +499,7 @@ def assess(
         foothold.case.CaseError: unknown hypothesis in ``priors``.
     """
     with _gc_paused():
-        return _assess(evidence, case, as_of, grades, decisions, priors, leave_one_out, max_contributions)
+        return _assess(evidence, case, as_of, grades, decisions, priors, leave_one_out, max_contributions, model_error)
 
 
 @contextlib.contextmanager
@@ -503,6 +525,7 @@ def _assess(
     priors: Mapping[str, float] | None,
     leave_one_out: bool,
     max_contributions: int | None,
+    model_error: float = MODEL_ERROR,
 ) -> Assessment:
     t0 = time.perf_counter()
     if as_of is not None:
@@ -514,6 +537,8 @@ def _assess(
 
     prep = _prepare(evidence, case, as_of, grades, decisions, ind_index)
     post, total, log_l = _posterior(prep, table, prior)
+    bayes_post = post
+    post = with_model_error(post, prior, model_error)
     n_items = len(prep.item_k)
     n_origins = len(prep.origin_clusters)
 
@@ -536,7 +561,7 @@ def _assess(
 
     loo: list[dict[str, Any]] = []
     if leave_one_out and n_origins:
-        loo = _leave_one_out(prep, total, log_l, post, hyps, case)
+        loo = _leave_one_out(prep, total, log_l, bayes_post, hyps, case, model_error=model_error)
 
     results = []
     for i, h in enumerate(case.hypotheses):
@@ -555,7 +580,7 @@ def _assess(
         contributions=contributions,
         n_reports=prep.n_reports,
         n_origins=n_origins,
-        method={**_method(case), "n_items": n_items, "n_contributions": len(contributions)},
+        method={**_method(case), "n_items": n_items, "n_contributions": len(contributions), "model_error": model_error},
         leave_one_out=loo,
         n_claims=len(prep.claims),
         n_rejected=prep.n_rejected,
@@ -620,7 +645,8 @@ def _item_label(prep: _Prepared, n: int, case: Case) -> str:
 
 
 def _leave_one_out(
-    prep: _Prepared, total: np.ndarray, log_l: np.ndarray, post: np.ndarray, hyps: list[str], case: Case, top: int = 10
+    prep: _Prepared, total: np.ndarray, log_l: np.ndarray, post: np.ndarray, hyps: list[str], case: Case, top: int = 10,
+    model_error: float = 0.0,
 ) -> list[dict[str, Any]]:
     """For each origin, the posterior without it; the ``top`` with the largest max |change|."""
     n_origins = len(prep.origin_clusters)
@@ -635,6 +661,8 @@ def _leave_one_out(
         keep = prep.item_origin != o
         rest = _log_likelihoods(table, prep.item_k[keep], prep.item_w[keep], prep.item_origin[keep])
         without[o] = _normalise(np.log(prior) + rest.sum(axis=0))
+    without = with_model_error(without, prior, model_error)
+    post = with_model_error(post, prior, model_error)
     delta = without - post[None, :]
     change = np.full(n_origins, -1.0)
     change[shortlist] = np.abs(delta[shortlist]).max(axis=1)
@@ -678,6 +706,7 @@ def timeline(
     priors: Mapping[str, float] | None = None,
     as_of: str | None = None,
     leave_one_out: bool = False,
+    model_error: float = MODEL_ERROR,
 ) -> list[TimelinePoint]:
     """The posterior at each distinct publication date, cumulative.
 
@@ -701,6 +730,7 @@ def timeline(
     for d in dates:
         prep = _prepare(evidence, case, d, grades, decisions, ind_index)
         post, _, _ = _posterior(prep, table, prior)
+        post = with_model_error(post, prior, model_error)
         points.append(
             TimelinePoint(
                 date=d,

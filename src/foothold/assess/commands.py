@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -52,7 +54,47 @@ def set_store_factory(factory: Callable[[str | None], Any] | None) -> None:
     _store_factory = factory or _default_factory
 
 
+def _sqlite_path(url: str | None) -> str | None:
+    """The file path of a SQLite ``url`` (``sqlite:///path`` or a plain path), else None.
+
+    None for in-memory databases and for other drivers (PostgreSQL ...).  ``url``
+    None means ``$FOOTHOLD_DB`` or the store's default URL, as :class:`foothold.store.Store` reads it.
+    """
+    if url is None:
+        try:
+            from foothold.store import DEFAULT_URL
+        except ImportError:  # pragma: no cover - the store is part of foothold
+            DEFAULT_URL = "sqlite:///foothold.db"
+        url = os.environ.get("FOOTHOLD_DB") or DEFAULT_URL
+    url = os.fspath(url).strip()
+    if not url:
+        return None
+    if "://" not in url:
+        path = url
+    elif url.startswith("sqlite:///") or url.startswith("sqlite+pysqlite:///"):
+        path = url.split(":///", 1)[1].split("?", 1)[0]
+    else:
+        return None
+    if not path or path == ":memory:" or path.startswith("file:"):
+        return None
+    return path
+
+
+def _require_db(url: str | None) -> None:
+    """Usage error (exit 2) when ``url`` names a SQLite file that does not exist.
+
+    Opening a :class:`foothold.store.Store` creates a missing SQLite file; every
+    command here needs stored claims, so a typo in ``--db`` must not silently
+    give an empty database and an assessment from priors alone.
+    """
+    path = _sqlite_path(url)
+    if path is not None and not os.path.exists(path):
+        raise click.UsageError(f"no database at {path}: run `foothold ingest` first")
+
+
 def _open(url: str | None) -> Any:
+    if _store_factory is _default_factory:
+        _require_db(url)
     try:
         return _store_factory(url)
     except Exception as exc:  # StoreError and driver errors: report, don't trace
@@ -83,6 +125,28 @@ def _pct(p: float) -> str:
     if pct > 99:
         return ">99%"
     return f"{pct:.0f}%"
+
+
+def word_range_text(p: float, word_range: tuple[float, float]) -> str:
+    """The ICD 203 range of a word, as shown next to it: "1–5%".
+
+    ICD 203 clamps values below 1 % to the first band and above 99 % to the
+    last, so a value can lie outside its word's range; then the range would
+    contradict the number, and "below 1%" / "above 99%" is shown instead.
+    """
+    lo, hi = word_range
+    if p < lo:
+        return f"below {100 * lo:.0f}%"
+    if p > hi:
+        return f"above {100 * hi:.0f}%"
+    return f"{100 * lo:.0f}–{100 * hi:.0f}%"
+
+
+def _lr_number(lr: float) -> str:
+    """A likelihood ratio with two significant digits ("0.29", "3.1", "12")."""
+    if lr >= 10:
+        return f"{lr:,.0f}"
+    return f"{lr:.2g}"
 
 
 db_option = click.option("--db", "db", metavar="URL", default=None, help="Store URL or SQLite path (default: $FOOTHOLD_DB or foothold.db).")
@@ -135,19 +199,37 @@ def confidence_level(a: Assessment) -> tuple[str, str]:
     return level, reason
 
 
-def _lr_text(c: Any, hyp: str) -> str:
-    import math
+def _hyp_label(case: Case, hyp: str) -> str:
+    try:
+        return case.hypothesis(hyp).label
+    except KeyError:
+        return hyp
 
-    return f"LR {math.exp(c.log_lr[hyp]):.2f}"
+
+def _lr_text(c: Any, hyp: str, case: Case | None = None) -> str:
+    """"LR 0.29 against Stall" / "LR 3.1 for Industrial foothold": the ratio, direction and hypothesis."""
+    log_lr = c.log_lr[hyp]
+    direction = "for" if log_lr >= 0 else "against"
+    label = _hyp_label(case, hyp) if case is not None else hyp
+    return f"LR {_lr_number(math.exp(log_lr))} {direction} {label}"
 
 
-def _evidence_line(c: Any, hyp: str | None = None) -> str:
+def _claim_ref(c: Any) -> str:
+    """"[claim c0123...]": the first claim id (for ``foothold review claim``), and how many more."""
+    ids = list(getattr(c, "claim_ids", None) or [])
+    if not ids:
+        return ""
+    more = f" +{len(ids) - 1} more" if len(ids) > 1 else ""
+    return f" [claim {ids[0]}{more}]"
+
+
+def _evidence_line(c: Any, hyp: str | None = None, case: Case | None = None) -> str:
     head = f"[{c.grade}] {c.indicator} ({c.polarity})"
     if hyp is not None:
-        head = f"{_lr_text(c, hyp)} {head}"
+        head = f"{_lr_text(c, hyp, case)}: {head}"
     where = ", ".join(x for x in (c.outlet or "unknown outlet", c.published or "undated") if x)
     copies = f"; {c.n_reports} reports" if c.n_reports > 1 else ""
-    return f'{head} "{c.sentence.strip()}" ({where}; origin {c.origin}{copies})'
+    return f'{head} "{c.sentence.strip()}" ({where}; origin {c.origin}{copies}){_claim_ref(c)}'
 
 
 def render_text(a: Assessment, case: Case, *, top: int = 5) -> str:
@@ -156,8 +238,10 @@ def render_text(a: Assessment, case: Case, *, top: int = 5) -> str:
     lines.append(f"{a.n_reports} reports / {a.n_origins} independent origins ({a.n_claims} claims)")
     lines.append("")
     width = max(len(h.label) for h in a.hypotheses)
-    for h in a.hypotheses:
-        lines.append(f"  {h.label:<{width}}  {_pct(h.probability):>5}  {h.word:<20} (prior {_pct(h.prior)})")
+    words = [f"{h.word} ({word_range_text(h.probability, h.word_range)})" for h in a.hypotheses]
+    wwidth = max(len(w) for w in words)
+    for h, w in zip(a.hypotheses, words, strict=True):
+        lines.append(f"  {h.label:<{width}}  {_pct(h.probability):>5}  {w:<{wwidth}}  (prior {_pct(h.prior)})")
     lines.append("")
     level, reason = confidence_level(a)
     lines.append(icd203.confidence_sentence(level, reason))
@@ -166,7 +250,7 @@ def render_text(a: Assessment, case: Case, *, top: int = 5) -> str:
         lines.append("Evidence that moved it most:")
         for i, c in enumerate(a.contributions[:top], 1):
             best = max(c.log_lr, key=lambda h: abs(c.log_lr[h]))
-            lines.append(f"  {i}. {_evidence_line(c, best)} (LR for {best})")
+            lines.append(f"  {i}. {_evidence_line(c, best, case)}")
     return "\n".join(lines)
 
 
@@ -182,7 +266,7 @@ def render_explanation(a: Assessment, case: Case, *, per_hypothesis: int = 10) -
         lines.append(icd203.likelihood_sentence(h.label, h.probability) + f" Prior {_pct(h.prior)}.")
         ranked = sorted(a.contributions, key=lambda c: -abs(c.log_lr[h.id]))[:per_hypothesis]
         for c in ranked:
-            lines.append(f"  {_evidence_line(c, h.id)}")
+            lines.append(f"  {_evidence_line(c, h.id, case)}")
         if not ranked:
             lines.append("  (no evidence)")
     lines.append("")
@@ -281,9 +365,13 @@ def timeline_command(fmt: str, as_of: str | None, db: str | None, case_path: str
         click.echo(json.dumps([p.to_json() for p in points], ensure_ascii=False, indent=2))
         return
     hyps = the_case.hypothesis_ids
-    click.echo(f"{'date':<10}  " + "  ".join(f"{h[:15]:>15}" for h in hyps) + "  reports/origins")
+    labels = [_hyp_label(the_case, h) for h in hyps]
+    widths = [max(len(lab), 5) for lab in labels]
+    click.echo(f"{'date':<10}  " + "  ".join(f"{lab:>{w}}" for lab, w in zip(labels, widths, strict=True))
+               + "  reports/origins")
     for p in points:
-        click.echo(f"{p.date:<10}  " + "  ".join(f"{_pct(p.probabilities[h]):>15}" for h in hyps) + f"  {p.n_reports}/{p.n_origins}")
+        click.echo(f"{p.date:<10}  " + "  ".join(f"{_pct(p.probabilities[h]):>{w}}" for h, w in zip(hyps, widths, strict=True))
+                   + f"  {p.n_reports}/{p.n_origins}")
     if not points:
         click.echo("(no dated relevant evidence)", err=True)
 
@@ -295,6 +383,31 @@ def timeline_command(fmt: str, as_of: str | None, db: str | None, case_path: str
 @click.group("review")
 def review() -> None:
     """Analyst judgement on claims and sources (auditable, undoable)."""
+
+
+def _stored_claim_ids(store: Any) -> set[str]:
+    """Ids of every stored claim (relevant or not)."""
+    return {c.claim_id for e in store.load_evidence() for c in e.claims}
+
+
+def _cited_source(store: Any, case: Case, name: str) -> bool:
+    """True when a case actor or a stored claim's source (first attribution, else outlet) is ``name``.
+
+    Names compare as :class:`~foothold.assess.admiralty.SourceRegistry` does:
+    through the case's aliases, case- and punctuation-folded.
+    """
+    from .admiralty import SourceRegistry, _fold
+
+    registry = SourceRegistry(case)
+    target = _fold(registry.canonical(name))
+    if any(_fold(a.name) == target for a in case.actors):
+        return True
+    for e in store.load_evidence():
+        for c in e.claims:
+            src = c.attributions[0] if c.attributions else e.document.outlet
+            if src and _fold(registry.canonical(src)) == target:
+                return True
+    return False
 
 
 def _record(store: Any, d: Decision) -> Decision:
@@ -325,6 +438,8 @@ def review_claim(claim_id: str, action: str | None, grade: str | None, analyst: 
         action = "grade"
     store = _open(db)
     try:
+        if claim_id not in _stored_claim_ids(store):
+            raise click.ClickException(f"no stored claim with id {claim_id}")
         d = _record(store, Decision("claim", claim_id, action or "grade", analyst, reason=reason,
                                     reliability=reliability, credibility=credibility, created_at=_now()))
     finally:
@@ -339,19 +454,28 @@ def review_claim(claim_id: str, action: str | None, grade: str | None, analyst: 
 @click.option("--analyst", required=True)
 @click.option("--reason", default="")
 @db_option
-def review_source(name: str, grade: str, analyst: str, reason: str, db: str | None) -> None:
-    """Grade a source's reliability (A-F) for all its claims."""
+@case_option
+def review_source(name: str, grade: str, analyst: str, reason: str, db: str | None, case_path: str | None) -> None:
+    """Grade a source's reliability (A-F) for all its claims.
+
+    A name that no stored claim cites and no case actor bears is still
+    recorded (claims citing it may come later), with a warning on stderr.
+    """
     try:
         reliability, credibility = parse_grade(grade)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--grade") from None
     if reliability is None or credibility is not None:
         raise click.BadParameter("a source grade is one letter A-F", param_hint="--grade")
+    the_case = _case(case_path)
     store = _open(db)
     try:
+        cited = _cited_source(store, the_case, name)
         d = _record(store, Decision("source", name, "grade", analyst, reason=reason, reliability=reliability, created_at=_now()))
     finally:
         _close(store)
+    if not cited:
+        click.echo(f"warning: no stored claim cites {name} yet (recorded anyway)", err=True)
     click.echo(d.decision_id)
     click.echo(f"recorded: source {name} graded {reliability} by {analyst}", err=True)
 
@@ -364,6 +488,10 @@ def review_undo(decision_id: str, analyst: str, db: str | None) -> None:
     """Withdraw a decision (it stays in the record, marked undone)."""
     store = _open(db)
     try:
+        for old in store.decisions(active_only=False):
+            if old.decision_id == decision_id and old.undone_at:
+                raise click.ClickException(
+                    f"decision {decision_id} was already undone on {old.undone_at[:10]} by {old.undone_by}")
         try:
             d = store.undo_decision(decision_id, analyst)
         except KeyError:
@@ -390,6 +518,9 @@ def review_list(show_all: bool, fmt: str, db: str | None) -> None:
         from dataclasses import asdict
 
         click.echo(json.dumps([asdict(d) for d in items], ensure_ascii=False, indent=2))
+        return
+    if not items:
+        click.echo("no decisions" if show_all else "no decisions (use --all to include undone ones)")
         return
     for d in items:
         grade = f"{d.reliability or ''}{d.credibility or ''}"
@@ -418,10 +549,14 @@ def question_add(question_id: str, text: str, criteria: str, resolution_date: st
     """Add a binary question."""
     from .dates import check_date
 
+    from .dates import on_or_before
+
     try:
         check_date(resolution_date, "--resolution-date")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--resolution-date") from None
+    today = _now()[:10]
+    past = not on_or_before(today, resolution_date)
     if hypothesis:
         the_case = _case(case_path)
         probe = assess([], the_case, leave_one_out=False)
@@ -438,6 +573,8 @@ def question_add(question_id: str, text: str, criteria: str, resolution_date: st
         raise click.ClickException(str(exc)) from None
     finally:
         _close(store)
+    if past:
+        click.echo(f"warning: the resolution date {resolution_date} is in the past (today is {today})", err=True)
     click.echo(question_id)
 
 
@@ -466,11 +603,17 @@ def question_list(fmt: str, db: str | None) -> None:
 @click.argument("question_id")
 @click.option("--yes/--no", "outcome", required=True, default=None)
 @click.option("--resolved-at", "resolved_at", metavar="DATE", default=None, help="Default: today (UTC).")
+@click.option("--force", is_flag=True, help="Overwrite the outcome of an already resolved question.")
 @db_option
-def question_resolve(question_id: str, outcome: bool, resolved_at: str | None, db: str | None) -> None:
-    """Record a question's outcome."""
+def question_resolve(question_id: str, outcome: bool, resolved_at: str | None, force: bool, db: str | None) -> None:
+    """Record a question's outcome (an already resolved question only with --force)."""
     store = _open(db)
     try:
+        old = next((q for q in store.questions() if q.question_id == question_id), None)
+        if old is not None and old.outcome is not None and not force:
+            raise click.ClickException(
+                f"question {question_id} was already resolved {'YES' if old.outcome else 'NO'}"
+                f" at {old.resolved_at or 'an unknown date'}; give --force to change it")
         try:
             q = store.resolve_question(question_id, outcome, resolved_at or _now()[:10])
         except KeyError:

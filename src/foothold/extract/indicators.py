@@ -107,6 +107,7 @@ NK = _rx(
 WORKERS = _rx(
     r"\bworkers?\b", r"\blabou?r(?:ers?)?\b", r"\bworkforce\b", r"\bbuilders?\b", r"\bpersonnel\b",
     r"\bdeminers?\b", r"\bsappers?\b", r"\bspecialists?\b", r"\btechnical\s+staff\b", r"\bstudents?\b",
+    r"\btechnicians?\b", r"\bengineers?\b", r"\bwelders?\b", r"\bmechanics?\b", r"\boperators?\b", r"\bcrews?\b",
     r"\bwage\s+earners?\b", r"\bemployees?\b", r"\bstaff\b", r"\bhires?\b", r"\bcontingent\b",
     r"\bworking\b", r"\bemploy", r"\brecruit", r"\bnorth\s+koreans\b", r"\bnationals\b", r"\bcitizens\b",
     r"\bentries\b", r"\barrivals\b", r"\bconstruction\s+troops\b", r"\bmilitary\s+(?:builders|construction\s+workers|engineers)\b",
@@ -156,7 +157,8 @@ SPECULATION = _rx(
 MODAL_SOFT = _rx(r"\bwould\b", r"\bwill\b", r"\bplans?\b", r"\bplanning\b", r"\bconsidering\b", r"\bweighs?\b", r"\bweighing\b")
 NEGATION = _rx(
     r"\bnot\b", r"\bno\b", r"\bnever\b", r"\bdenied\b", r"\bdenies\b", r"\bdeny\b", r"\bneither\b",
-    r"\brejected\b", r"\bdismissed\b", r"n['’]t\b", r"\bне\b", r"\bнет\b", r"опроверг", r"않", r"없", r"不", r"没有", r"否认",
+    r"\brejected\b", r"\bdismissed\b", r"n['’]t\b", r"\brefus(?:ed|es|ing|al)\b", r"\bdeclin(?:ed|es|ing)\s+to\b",
+    r"\bno\s+(?:longer|plans?)\b", r"\bhalted\b", r"\bended\b", r"\bbarred\b", r"\bminimal\b", r"\black(?:ed|s|ing)?\b", r"\bне\b", r"\bнет\b", r"опроверг", r"않", r"없", r"不", r"没有", r"否认",
 )
 BACKGROUND = _rx(
     r"\bresolutions?\s+(?:\d{4}|adopted)", r"\bun\s+(?:security\s+council\s+)?resolutions?\b",
@@ -265,6 +267,7 @@ class Rule:
     confidence: float = 0.7
     background_ok: bool = False
     plan_needs_number: bool = False
+    skip_if_negated: bool = False
 
 
 def _r(name: str, indicator: str, polarity: str, cues: list[str], needs: tuple[str, ...] = (), **kw) -> Rule:
@@ -302,7 +305,7 @@ RULES: tuple[Rule, ...] = (
         r"\bquota\b", r"\bhiring\s+plan\b", r"\bto\s+take\s+on\b",
         r"подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени|договор|контракт)", r"направ(?:ит|ят)\s", r"отправ(?:ит|ят)\s", r"квот",
         r"계약", r"협정을?\s*체결", r"파견하기로", r"보내기로", r"파견할\s*예정", r"签署", r"合同", r"(?:将|计划|决定|同意)派遣", r"配额",
-    ], ("nk", "workers"), forbid_plan=False, confidence=0.7),
+    ], ("nk", "workers"), forbid_plan=False, negatable=True, confidence=0.7),
     _r("agreement.denied", "ind_agreement", "negative", [
         r"\bdenied\s+(?:that\s+)?(?:any\s+)?(?:\w+\s+){0,3}(?:agreement|deal|contract)", r"\bno\s+(?:such\s+)?(?:agreement|deal|contract)\s+(?:exists|has\s+been)",
     ], ("nk",), forbid_plan=False, confidence=0.7),
@@ -326,7 +329,8 @@ RULES: tuple[Rule, ...] = (
     # -- placements
     _r("placement.target", "ind_placement_target", "positive", [
         r"\b(?:car|automobile|auto|vehicle|smartphone|phone|electronics?|appliance|tv)\s+(?:\w+\s+){0,2}(?:plants?|factor(?:y|ies)|assembly|lines?|makers?|production)\b",
-        r"\bassembl(?:e|es|ed|ing|y)\s+(?:\w+\s+){0,2}(?:cars|vehicles|automobiles|phones|smartphones|electronics|televisions|appliances)\b",
+        r"\bassembl(?:e|es|ed|ing|y)\s+(?:\w+\s+){0,2}(?:cars|vehicles|automobiles|phones|smartphones|electronics|televisions|tvs|appliances|refrigerators|fridges)\b",
+        r"\b(?:mak|build|produc)(?:e|es|ing)\s+(?:\w+\s+){0,2}(?:cars|vehicles|automobiles|phones|smartphones|electronics|televisions|tvs|appliances|machines|refrigerators|fridges)\b",
         r"автозавод", r"сборк\w+\s+(?:автомобил|смартфон|электроник)", r"자동차\s*공장", r"전자\s*공장", r"汽车厂", r"电子厂", r"手机厂",
     ], ("nk", "workers"), negatable=True, confidence=0.7),
     _r("placement.other_mfg", "ind_placement_other_mfg", "positive", [
@@ -349,7 +353,7 @@ RULES: tuple[Rule, ...] = (
     _r("skills.training", "ind_skills", "positive", [
         r"\btrain(?:ed|ing)?\b", r"\btechnical\s+staff\b", r"\bknow-how\b", r"\bskills?\s+transfer", r"\bapprentice",
         r"\bqualifications?\b", r"обучени", r"обучат", r"подготовк", r"교육", r"훈련", r"기술\s*이전", r"培训", r"技术转让",
-    ], ("nk", "workers"), forbid_plan=True, confidence=0.6),
+    ], ("nk_doc", "workers"), forbid_plan=True, skip_if_negated=True, confidence=0.6),
     # -- terms of work
     _r("terms.pay", "ind_terms", "positive", [
         r"\bloyalty\s+fees?\b", r"(?:\$|us\$|usd|dollars?|roubles?|rubles?|won|yuan)\s*[\d.,]*\s*(?:million\s+)?(?:a|per)\s+(?:month|hour|day|week)\b",
@@ -375,7 +379,7 @@ RULES: tuple[Rule, ...] = (
         r"\bneed\s+for\s+(?:labou?r|workers|hands)\b", r"\bto\s+bring\s+(?:in\s+)?(?:about\s+|some\s+|roughly\s+|up\s+to\s+)?[\d,]+\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labourers|laborers|builders|north\s+koreans)", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
         r"\burg(?:ed|es|ing)\s+(?:\w+\s+){0,5}(?:workers|labou?r)\b", r"\bcall(?:ed|s)\s+for\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)\b",
         r"планиру\w+\s+(?:привлечь|нанять)", r"привлечь\s+(?:\w+\s+)?(?:рабоч|строител)", r"채용할\s*계획", r"고용하려", r"计划雇佣", r"希望引进",
-    ], ("nk_doc", "workers"), forbid_plan=False, confidence=0.6),
+    ], ("nk_doc", "workers"), forbid_plan=False, negatable=True, confidence=0.6),
     # -- enforcement
     _r("enforcement.action", "ind_enforcement", "positive", [
         r"\bsanctioned\b", r"\bdesignat(?:ed|ion|ions|es)\b", r"\bimposed\s+(?:new\s+)?sanctions\b", r"\bblacklist", r"\bsanctions?\s+list\b",
@@ -533,6 +537,7 @@ def find_claims(
     }
     claims: list[Claim] = []
     last_attr: list[str] = []
+    seen_sentences: set[tuple[str, str, str]] = set()  # a sentence repeated verbatim is one claim
     for idx, ((start, end), low, ctx) in enumerate(zip(sentences, lowered, contexts, strict=True)):
         attrs = sentence_attributions.get(idx) or []
         if attrs:
@@ -554,15 +559,18 @@ def find_claims(
                 continue
             if rule.indicator == "ind_state_ties" and ctx["passing_tie"]:
                 continue
+            if rule.skip_if_negated and ctx["negation"]:
+                continue
             if not rule.cue.search(low):
                 continue
             polarity = rule.polarity
             if rule.negatable and ctx["negation"]:
                 polarity = "negative" if polarity == "positive" else "positive"
             key = (rule.indicator, polarity)
-            if key in fired:
+            if key in fired or (rule.indicator, polarity, low) in seen_sentences:
                 continue
             fired.add(key)
+            seen_sentences.add((rule.indicator, polarity, low))
             confidence = rule.confidence
             if ctx["plan"]:
                 confidence *= 0.8

@@ -8,6 +8,7 @@ single file can do escapes :func:`iter_documents` as an exception: problems beco
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -17,7 +18,7 @@ from foothold.ingest.dates import iso_prefix
 from foothold.ingest.encoding import DecodeError, decode_bytes, sniff_binary
 from foothold.ingest.feeds import FeedError, looks_like_feed, parse_feed
 from foothold.ingest.html import parse_html
-from foothold.ingest.jsonl import fields, iter_records, looks_like_jsonl
+from foothold.ingest.jsonl import BODY_KEYS, fields, iter_records, looks_like_jsonl
 from foothold.ingest.language import language_of
 from foothold.ingest.text import clean_lines, collapse_ws, parse_plain
 from foothold.model import Document, ReadError
@@ -201,8 +202,11 @@ def _jsonl_docs(path: str, text: str, encoding: str | None) -> Iterator[Document
 
 def _json_doc(path: str, obj: dict, encoding: str | None) -> Document | ReadError:
     f = fields(obj)
-    if not (f["html"] or f["body"] or f["title"]):
-        return ReadError(path, "not a document: no text, body, content, html or title field")
+    if not (f["html"] or f["body"]):
+        empty = [k for k in ("html", *BODY_KEYS) if isinstance(obj.get(k), str)]
+        if empty:
+            return ReadError(path, f"empty {empty[0]!r} field (no text to read)")
+        return ReadError(path, "no 'text', 'body', 'content' or 'html' field")
     published = iso_prefix(f["published"]) if f["published"] else None
     source = "jsonl" if published else None
     if f["html"]:
@@ -273,6 +277,60 @@ def _sniff_format(text: str) -> str | None:
     return None
 
 
+#: Loggers of the libraries used while parsing. Their records carry no file name
+#: ("discarding data: None" from trafilatura), so while a file is parsed they are
+#: taken over and re-logged by :data:`log` with the file path (see :func:`_library_logs`).
+LIBRARY_LOGGERS = (
+    "trafilatura",
+    "htmldate",
+    "courlan",
+    "justext",
+    "lxml",
+    "charset_normalizer",
+    "chardet",
+    "dateparser",
+    "feedparser",
+)
+
+
+class _Relog(logging.Handler):
+    """Re-logs a library's records through :data:`log`, prefixed with the file path.
+
+    A library WARNING is about its own extraction (we fall back on our own), so it is
+    re-logged at DEBUG; ERROR and above become a WARNING that names the file.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.path = path
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            msg = record.getMessage()
+        except Exception:  # a malformed library record: keep its raw text
+            msg = str(record.msg)
+        level = logging.WARNING if record.levelno >= logging.ERROR else logging.DEBUG
+        log.log(level, "%s: %s (%s)", self.path, _one_line(msg), record.name)
+
+
+@contextlib.contextmanager
+def _library_logs(path: str) -> Iterator[None]:
+    """Route the library loggers' records to :class:`_Relog` for ``path`` (and not further)."""
+    handler = _Relog(path)
+    saved = []
+    for name in LIBRARY_LOGGERS:
+        lib = logging.getLogger(name)
+        saved.append((lib, lib.propagate))
+        lib.addHandler(handler)
+        lib.propagate = False
+    try:
+        yield
+    finally:
+        for lib, propagate in saved:
+            lib.removeHandler(handler)
+            lib.propagate = propagate
+
+
 def read_file(path: str, data: bytes | None = None) -> Iterator[Document | ReadError]:
     """Read one file (``path`` as displayed) and yield its Document(s) or ReadError(s).
 
@@ -285,7 +343,15 @@ def read_file(path: str, data: bytes | None = None) -> Iterator[Document | ReadE
         ReadError. Never raises for bad content or I/O problems.
     """
     try:
-        yield from _read_file(path, data)
+        items = _read_file(path, data)
+        while True:
+            # library log records are re-logged with the path while this file is parsed
+            # (not while the caller handles what is yielded)
+            with _library_logs(path):
+                item = next(items, None)
+            if item is None:
+                return
+            yield item
     except RecursionError:
         yield ReadError(path, "document too deeply nested to parse")
     except MemoryError:

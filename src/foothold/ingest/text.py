@@ -280,6 +280,95 @@ def _strip_markdown(line: str) -> str:
     return line
 
 
+#: A first line longer than this is a paragraph, not a headline.
+TITLE_LINE_MAX = 200
+#: A title taken from the first sentence of the text is cut near this many characters.
+SENTENCE_TITLE_MAX = 150
+
+_SENTENCE_END = re.compile(r"[.!?。！？…]+[\"”»’')\]]*(?=\s|$)")
+_ABBREV = re.compile(
+    r"(?:^|\s)(?:[A-ZА-ЯЁ]|[A-ZА-ЯЁ]\.[A-ZА-ЯЁ]|Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Gov|Sen|Rep|No|vs|etc|Inc|Co|Corp|Ltd"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|г|гг|т|тыс|млн|млрд|руб|ул)$"
+)
+
+
+def _is_header_like(line: str) -> bool:
+    """True if ``line`` looks like a date, byline or "Published:" line (no side effects)."""
+    line = line.strip()
+    if not line or len(line) >= 160:
+        return False
+    if _LABEL_ONLY.match(line) or _BYLINE.match(line) or UPDATED_LABEL.match(line):
+        return True
+    if DATE_LABEL.match(line) or _is_date_line(line):
+        return True
+    return bool(
+        len(line) < 120
+        and not line.endswith((".", "!", "?", "。"))
+        and _SEPARATORS.search(line)
+        and find_date_span(line)
+    )
+
+
+def _is_paragraph_line(line: str, next_line: str) -> bool:
+    """True if the first line of a text is prose rather than a headline.
+
+    It is when it is long (over :data:`TITLE_LINE_MAX` characters), or when more text
+    follows it without a blank line and it is either a full sentence (ending with
+    sentence punctuation, eight words or more) or cut mid-sentence (the next line
+    goes on in lower case).
+    """
+    if len(line) > TITLE_LINE_MAX:
+        return True
+    nxt = next_line.strip()
+    if not nxt or _is_header_like(nxt):
+        return False
+    if line.rstrip("\"”»’')] ")[-1:] in ".!?。！？…":
+        words = len(line.split())
+        return words >= 8 or (words <= 2 and len(line) >= 30)
+    return nxt[:1].isalpha() and nxt[:1].islower()
+
+
+def first_sentence(text: str, limit: int = SENTENCE_TITLE_MAX) -> str:
+    """The first sentence of ``text``, cut at a word boundary near ``limit`` characters if longer."""
+    text = text.strip()
+    end = len(text)
+    for m in _SENTENCE_END.finditer(text):
+        before = text[: m.start()]
+        if m.group().startswith(".") and _ABBREV.search(before):
+            continue  # "U.S.", "Mr.", "3 млн." do not end a sentence
+        end = m.end()
+        break
+    sentence = text[:end].strip()
+    if len(sentence) <= limit:
+        return sentence
+    cut = sentence.rfind(" ", 0, limit + 1)
+    if cut < limit // 2:
+        cut = limit  # no spaces (Chinese, Japanese): cut at the limit
+    return sentence[:cut].rstrip(" ,;:-–—")
+
+
+def _leading_date(para: str) -> tuple[str, str | None]:
+    """(``para`` without it, date) for a "Published: 3 March 2026" label or a date opening ``para``."""
+    m = DATE_LABEL.match(para)
+    start = m.end() if m else 0
+    span = find_date_span(para[start : start + 80])
+    if not span:
+        return para, None
+    found, s, e = span
+    gap = para[start : start + s]
+    if _WEEKDAYS.sub("", gap).strip(" ,.;:|-–—") or (not m and len(found) < 10):
+        # the date is not at the start, or an unlabelled year/month opening a sentence
+        return para, None
+    rest = para[start + e :]
+    tm = re.match(r"\s*(?:,\s*)?" + _TIME.pattern, rest, re.I)
+    if tm:
+        rest = rest[tm.end() :]
+    rest = re.sub(r"^[\s,;:|·•\-–—]+", "", rest)
+    if len(rest) < 40:
+        return para, found  # nothing much after the date: keep the text as it is
+    return rest, found
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Blank-line separated paragraphs; lines inside one paragraph are joined with a space."""
     paras: list[str] = []
@@ -425,6 +514,8 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         return False
 
     # leading header lines (a date line before the title), then the title
+    no_title = False  # the text is one run of prose: the title is its first sentence
+    title_line = -1  # index of an unlabelled title line
     while i < n and title is None:
         line = lines[i].strip()
         i += 1
@@ -433,10 +524,13 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         if header_line(line):
             continue
         m = re.match(r"(?i)^\s*(?:title|headline|заголовок|제목|标题)\s*[:：]\s*(.+)$", line)
-        if len(line) > 300 and not m:
+        if not m and _is_paragraph_line(line, lines[i] if i < n else ""):
             i -= 1  # a paragraph, not a headline: the text has no title line
+            no_title = True
             break
         title = collapse_ws(m.group(1) if m else line)
+        if not m:
+            title_line = i - 1
         break
     # header lines after the title
     while i < n:
@@ -450,6 +544,14 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         break
 
     paras = _paragraphs(lines[i:])
+    if title_line >= 0 and not clean_lines(paras):
+        # taking the line as the title would leave no body: the line is the text
+        paras = _paragraphs(lines[title_line:])
+        title, no_title = None, True
+    if no_title and paras:
+        paras[0], found = _leading_date(paras[0])
+        if found and published is None:
+            published, published_source = found, "published-line"
     total = 0
     for k, para in enumerate(paras):
         total += len(para)
@@ -458,11 +560,18 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
             paras = paras[: k + 1]
             paras[-1] = paras[-1][: max(0, len(para) - (total - MAX_BODY_CHARS))]
             break
+    title_from: str | None = paras[0] if no_title and paras else None
     if paras:
         first = paras[0]
         for pat in (_DATELINE, _DATELINE_SLASH, _DATELINE_RU, _DATELINE_KO, _DATELINE_ZH):
             m = pat.match(first)
             if m:
+                if no_title and published is None and "when" in pat.groupindex and m.group("when"):
+                    found = parse_date(m.group("when"))  # None without a year
+                    if found:
+                        published, published_source = found, "dateline"
+                if no_title:
+                    title_from = first[m.end() :]
                 cand = m.group("outlet").strip()
                 if cand and not any(ch.isdigit() for ch in cand) and len(cand.split()) <= 6:
                     if not outlet:
@@ -482,6 +591,8 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         if who and not outlet and not any(ch.isdigit() for ch in who):
             outlet, outlet_source = who, "signoff"
     body = "\n\n".join(collapse_ws(p) for p in paras)
+    if no_title and title is None and title_from:
+        title = first_sentence(collapse_ws(title_from)) or None
     return PlainArticle(
         title=title,
         body=body,
