@@ -583,3 +583,101 @@ def test_highlight_never_leaks_markup(data):
     assert _TAG.sub("", out) == html.escape(text)
     # every "<" left in the output opens one of our own tags
     assert all(_TAG.match(out, m.start()) for m in re.finditer("<", out))
+
+
+# -- rough edges found in review ---------------------------------------------
+
+
+def _extreme_assessment(evidence: list[Evidence]) -> Assessment:
+    from dataclasses import replace
+
+    from foothold.assess.bayes import assess
+
+    a = _assessment(evidence)
+    hyps = [
+        replace(a.hypotheses[0], probability=0.0008, word="almost no chance", word_range=(0.01, 0.05)),
+        replace(a.hypotheses[1], probability=0.9982, word="almost certain", word_range=(0.95, 0.99)),
+        replace(a.hypotheses[2], probability=0.001, word="almost no chance", word_range=(0.01, 0.05)),
+    ]
+    method = assess([e for e in evidence if e.relevant], default_case()).method
+    method["note"] = "a <b>bold</b> & odd value"
+    return replace(a, hypotheses=hyps, method=method)
+
+
+class _Strict(HTMLParser):
+    """Collects the text of the page outside <script> and <style> elements."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.raw: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.raw.append(data)
+
+
+def test_extreme_probabilities_are_escaped_and_ranges_do_not_contradict(evidence):
+    out = render_report(case=default_case(), evidence=evidence, assessment=_extreme_assessment(evidence),
+                        timeline=TIMELINE, generated_at="t")
+    sec = _section(out, "hypotheses")
+    assert "&lt;1%" in sec and "&gt;99%" in sec
+    p = _Strict()
+    p.feed(out)
+    raw = "".join(p.raw)
+    # HTMLParser hands over text as written: an unescaped "<1%" would show up here
+    assert "<1%" not in raw and ">99%" not in raw
+    assert 'aria-label="<' not in out and 'aria-label=">' not in out
+    text = html.unescape(re.sub(r"<[^>]+>", "", sec))
+    assert "almost no chance (below 1%)" in text
+    assert "almost certain (above 99%)" in text
+    assert "(1–5%)" not in text and "(95–99%)" not in text
+
+
+def test_method_is_a_readable_escaped_list(evidence):
+    out = render_report(case=default_case(), evidence=evidence, assessment=_extreme_assessment(evidence),
+                        generated_at="t")
+    m = re.search(r"<summary[^>]*>Method</summary>(.*?)</details>", out, flags=re.S)
+    assert m
+    sec = m.group(1)
+    assert "{'" not in sec and "':" not in html.unescape(sec)  # no Python dict reprs
+    assert "<dt>reliability weight</dt>" in sec
+    assert "<code>A</code>: 1" in sec  # a flat mapping as key: value
+    assert "a &lt;b&gt;bold&lt;/b&gt; &amp; odd value" in sec
+    assert "<b>bold</b>" not in sec
+
+
+def test_method_nested_values_are_json():
+    from foothold.report.html import _method
+
+    out = _method({"deep": {"a": {"b": [1, 2]}}, "flag": True, "x": 0.5})
+    assert '<pre class="json">' in out and "&quot;b&quot;: [" in out
+    assert "<dd>true</dd>" in out and "<dd>0.5</dd>" in out
+
+
+def test_document_paths_relative_to_cwd(tmp_path, monkeypatch):
+    from foothold.report.html import display_path
+
+    monkeypatch.chdir(tmp_path)
+    inside = str(tmp_path / "corpus" / "a.txt")
+    outside = "/elsewhere/b.txt"
+    assert display_path(inside) == "corpus/a.txt"
+    assert display_path(outside) == outside
+    assert display_path("rel/c.txt") == "rel/c.txt"
+    assert display_path(str(tmp_path)) == str(tmp_path)
+    d_in = _doc("Inside doc", "Body one.", path=inside, published="2026-01-01")
+    d_out = _doc("", "Body two.", path=outside, published="2026-01-02")
+    evs = [Evidence(document=d_in, relevant=True, relevance_score=0.5),
+           Evidence(document=d_out, relevant=True, relevance_score=0.5)]
+    out = render_report(case=default_case(), evidence=evs, assessment=None,
+                        errors=[(str(tmp_path / "bad.pdf"), "unreadable")], generated_at="t")
+    assert "<dd>corpus/a.txt</dd>" in out and inside not in out
+    assert f"<dd>{outside}</dd>" in out and f"<h3>{outside}</h3>" in out
+    assert "<code>bad.pdf</code>" in out
+    assert d_in.path == inside  # stored data untouched

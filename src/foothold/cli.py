@@ -191,17 +191,22 @@ def ingest_paths(paths: Iterable[str], store, case: Case, jobs: int = 1, show_pr
     for err in errors:
         click.echo(f"error: {err}", err=True)
         store.record_error(err.path, err.reason)
+    known = store.stored_doc_ids(d.doc_id for d in docs)
+    fresh = [d for d in docs if d.doc_id not in known]
     extractor = Extractor(case)
     evidence = []
     if show_progress:
         with _progress() as progress:
-            task = progress.add_task("extracting", total=len(docs))
-            for doc in docs:
+            task = progress.add_task("extracting", total=len(fresh))
+            for doc in fresh:
                 evidence.append(extractor.extract(doc))
                 progress.advance(task)
     else:
-        evidence = [extractor.extract(d) for d in docs]
-    result = store.add_evidence(evidence)
+        evidence = [extractor.extract(d) for d in fresh]
+    # documents already stored are only re-registered (their path and last_seen), not re-extracted
+    from foothold.model import Evidence
+
+    result = store.add_evidence(evidence + [Evidence(document=d) for d in docs if d.doc_id in known])
     stored = store.load_evidence()
     assign_clusters(stored)
     store.set_clusters({ev.doc_id: ev.cluster for ev in stored if ev.cluster})
@@ -225,7 +230,7 @@ def ingest(paths: tuple[str, ...], db: str | None, case_path: str | None) -> Non
     with _open_store(db) as store:
         counts = ingest_paths(paths, store, the_case)
     click.echo(
-        f"read {counts['read']} documents ({counts['errors']} errors): {counts['new']} new, "
+        f"read {counts['read']} document{'s' if counts['read'] != 1 else ''} ({counts['errors']} errors): {counts['new']} new, "
         f"{counts['existing']} already stored; store holds {counts['stored']} documents, {counts['claims']} claims",
         err=True,
     )

@@ -10,7 +10,9 @@ tables carry every number, so the page reads without JavaScript and prints.
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 import time
 from collections import defaultdict
 from collections.abc import Iterable
@@ -81,6 +83,7 @@ mark.mixed{background:#e4d7f5}
 dl.kv{display:grid;grid-template-columns:max-content 1fr max-content 1fr;gap:.1rem .8rem;margin:.3rem 0;font-size:.88rem}
 dl.kv dd{overflow-wrap:anywhere}
 #hypotheses dl.kv{grid-template-columns:max-content 1fr}
+dl.method ul.plain{list-style:none;margin:0;padding:0}dl.method pre.json{margin:0;font-size:.82rem;white-space:pre-wrap}
 dl.kv dt{color:var(--muted)}dl.kv dd{margin:0}
 .tag{display:inline-block;font-size:.75rem;border:1px solid var(--line);border-radius:3px;padding:0 .3rem}
 footer{margin-top:3rem;font-size:.8rem;color:var(--muted)}
@@ -152,6 +155,82 @@ def pct(p: float | None) -> str:
     if 0.99 < p < 1:
         return ">99%"
     return f"{round(p * 100)}%"
+
+
+def _hpct(p: float | None) -> str:
+    """:func:`pct` escaped for HTML ("&lt;1%"): the ends carry ``<`` and ``>``."""
+    return esc(pct(p))
+
+
+def word_range(p: float, lo: float, hi: float) -> str:
+    """The ICD 203 range shown next to a word ("1–5%"), never one that excludes ``p``.
+
+    ICD 203 clamps values below 1 % to the first band and above 99 % to the
+    last; for those the text says "below 1%" / "above 99%" instead of a range
+    that would contradict the number.  Plain text: escape it for HTML.
+    """
+    if p < lo:
+        return f"below {round(lo * 100)}%"
+    if p > hi:
+        return f"above {round(hi * 100)}%"
+    return f"{round(lo * 100)}–{round(hi * 100)}%"
+
+
+def display_path(path: str | None, cwd: str | None = None) -> str:
+    """``path`` relative to the working directory when it lies under it, else unchanged.
+
+    For display only: stored paths are never rewritten.  Relative paths and
+    paths elsewhere (or on another drive) are returned as they are.
+    """
+    if not path:
+        return path or ""
+    if not os.path.isabs(path):
+        return path
+    base = os.path.abspath(cwd or os.getcwd())
+    full = os.path.abspath(path)
+    try:
+        if os.path.commonpath([base, full]) != base:
+            return path
+    except ValueError:  # different drives
+        return path
+    rel = os.path.relpath(full, base)
+    return rel if rel != "." else path
+
+
+def _method_value(value: Any) -> str:
+    """One value of ``assessment.method`` as escaped HTML: scalars as text, flat mappings
+    as ``key: value`` lists, anything nested as indented JSON."""
+    if isinstance(value, dict) and value and all(
+        isinstance(v, (str, int, float, bool)) or v is None for v in value.values()
+    ):
+        items = "".join(
+            f"<li><code>{esc(k)}</code>: {esc(_scalar(v))}</li>" for k, v in value.items()
+        )
+        return f'<ul class="plain">{items}</ul>'
+    if isinstance(value, (dict, list, tuple)):
+        text = json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True, default=str)
+        return f'<pre class="json">{esc(text)}</pre>'
+    return esc(_scalar(value))
+
+
+def _scalar(v: Any) -> str:
+    if isinstance(v, bool) or v is None:
+        return json.dumps(v)
+    if isinstance(v, float):
+        return f"{v:g}"
+    return str(v)
+
+
+def _method(method: dict[str, Any]) -> str:
+    """The assessment's method and parameters as a definition list (every value escaped)."""
+    rows = "".join(
+        f"<dt>{esc(str(k).replace('_', ' '))}</dt><dd>{_method_value(v)}</dd>"
+        for k, v in sorted(method.items(), key=lambda kv: str(kv[0]))
+    )
+    return (
+        '<details><summary class="meta">Method</summary>'
+        f'<dl class="kv method">{rows}</dl></details>'
+    )
 
 
 def _signed(x: float) -> str:
@@ -261,7 +340,7 @@ def _bar(value: float, prior: float | None = None) -> str:
             f'title="prior"></span>'
         )
     return (
-        f'<div class="bar" role="img" aria-label="{pct(value)}">'
+        f'<div class="bar" role="img" aria-label="{_hpct(value)}">'
         f'<span style="width:{width:.1f}%"></span>{prior_mark}</div>'
     )
 
@@ -277,7 +356,7 @@ def _hypotheses(case: Case, assessment: Assessment | None) -> str:
         for h in case.hypotheses:
             out.append(
                 f"<tr><td><b>{esc(h.label)}</b><br><code>{esc(h.id)}</code></td>"
-                f"<td>{esc(h.statement)}</td><td class='num'>{pct(h.prior)}</td>"
+                f"<td>{esc(h.statement)}</td><td class='num'>{_hpct(h.prior)}</td>"
                 f"<td>{_bar(h.prior)}</td></tr>"
             )
         out.append("</tbody></table></section>")
@@ -302,9 +381,9 @@ def _hypotheses(case: Case, assessment: Assessment | None) -> str:
         out.append(
             f"<tr><td><b>{esc(r.label)}</b><br><code>{esc(r.id)}</code></td>"
             f"<td>{esc(statement)}</td>"
-            f"<td class='num'>{pct(r.prior)}</td>"
-            f"<td class='num'><b>{pct(r.probability)}</b></td>"
-            f"<td>{esc(r.word)} <span class='nowrap'>({round(lo * 100)}–{round(hi * 100)}%)</span></td>"
+            f"<td class='num'>{_hpct(r.prior)}</td>"
+            f"<td class='num'><b>{_hpct(r.probability)}</b></td>"
+            f"<td>{esc(r.word)} <span class='nowrap'>({esc(word_range(r.probability, lo, hi))})</span></td>"
             f"<td>{_bar(r.probability, r.prior)}</td></tr>"
         )
     out.append("</tbody></table>")
@@ -313,8 +392,8 @@ def _hypotheses(case: Case, assessment: Assessment | None) -> str:
     for hid in order:
         r = results[hid]
         out.append(
-            f"<li><b>{esc(r.label)}</b>: {esc(r.word)} ({pct(r.probability)}; "
-            f"prior {pct(r.prior)}).</li>"
+            f"<li><b>{esc(r.label)}</b>: {esc(r.word)} ({_hpct(r.probability)}; "
+            f"prior {_hpct(r.prior)}).</li>"
         )
     out.append("</ul>")
     out.append(
@@ -322,12 +401,7 @@ def _hypotheses(case: Case, assessment: Assessment | None) -> str:
         "</p>"
     )
     if assessment.method:
-        items = "".join(
-            f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in sorted(assessment.method.items())
-        )
-        out.append(
-            f'<details><summary class="meta">Method</summary><dl class="kv">{items}</dl></details>'
-        )
+        out.append(_method(assessment.method))
     out.append("</section>")
     return "\n".join(out)
 
@@ -385,7 +459,7 @@ def _claim_item(ref: _ClaimRef) -> str:
         f"<li><q>{esc(c.text)}</q><br><span class='meta'>{esc(doc.outlet or 'unknown outlet')}"
         f" · {esc(doc.published or 'undated')}{attrib} · "
         f'<a href="#{_anchor("claim", c.claim_id)}">in document</a> '
-        f'(<a href="#{_anchor("doc", ref.ev.doc_id)}">{esc(doc.title or doc.path)}</a>)'
+        f'(<a href="#{_anchor("doc", ref.ev.doc_id)}">{esc(doc.title or display_path(doc.path))}</a>)'
         f"</span>{irrelevant}</li>"
     )
 
@@ -517,7 +591,7 @@ def _timeline(
             f"<th class='num'>Independent origins</th>{heads}</tr></thead><tbody>"
         )
         for p in timeline:
-            cells = "".join(f"<td class='num'>{pct(p.probabilities.get(h))}</td>" for h in hyp_ids)
+            cells = "".join(f"<td class='num'>{_hpct(p.probabilities.get(h))}</td>" for h in hyp_ids)
             out.append(
                 f"<tr><td>{esc(p.date)}</td><td class='num'>{p.n_reports}</td>"
                 f"<td class='num'>{p.n_origins}</td>{cells}</tr>"
@@ -639,7 +713,7 @@ def _documents(evidence: list[Evidence]) -> str:
                 "Relevance",
                 f"{'relevant' if ev.relevant else 'not relevant'} (score {ev.relevance_score:.2f})",
             ),
-            ("Path", esc(doc.path)),
+            ("Path", esc(display_path(doc.path))),
         ]
         if doc.url:
             rows.append(("URL", _link_or_text(doc.url)))
@@ -666,7 +740,7 @@ def _documents(evidence: list[Evidence]) -> str:
         kv = "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in rows)
         out.append(
             f'<article class="doc" id="{_anchor("doc", ev.doc_id)}">'
-            f"<h3>{esc(doc.title or doc.path)}</h3><dl class='kv'>{kv}</dl>"
+            f"<h3>{esc(doc.title or display_path(doc.path))}</h3><dl class='kv'>{kv}</dl>"
         )
         if missing:
             out.append(
@@ -681,7 +755,7 @@ def _documents(evidence: list[Evidence]) -> str:
 
 
 def _errors(errors: list[tuple[str, str]]) -> str:
-    items = "".join(f"<li><code>{esc(p)}</code>: {esc(r)}</li>" for p, r in errors)
+    items = "".join(f"<li><code>{esc(display_path(p))}</code>: {esc(r)}</li>" for p, r in errors)
     return f'<section id="errors"><h2>Read errors</h2><ul>{items}</ul></section>'
 
 

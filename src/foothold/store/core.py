@@ -878,6 +878,14 @@ class Store:
             if rows:
                 conn.execute(stmt, rows)
 
+    def stored_doc_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """Which of ``doc_ids`` are already stored (one query per chunk; nothing is loaded)."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return set()
+        with self._tx(write=False) as conn:
+            return self._stored_doc_ids(conn, ids)
+
     def document_count(self) -> int:
         """Number of stored documents."""
         with self._tx(write=False) as conn:
