@@ -691,3 +691,170 @@ def test_html_dateline_beside_article_container(tmp_path):
     doc = _one(p)
     assert (doc.published, doc.published_source) == ("2024-03-05", "dateline")
     assert "March 5" not in doc.body
+
+
+# ---------------------------------------------------------------------------
+# one-paragraph texts, JSONL records without text, library log records, identity
+
+EN_SENTENCE = "The central bank raised its key rate by two percentage points on Tuesday."
+EN_PARA = (
+    f"{EN_SENTENCE} Officials cited persistent inflation and a weaker currency in a statement "
+    "released after the meeting, and said further increases were possible this year."
+)
+RU_PARA = (
+    "Центральный банк повысил ключевую ставку на два процентных пункта во вторник. Регулятор "
+    "сослался на устойчивую инфляцию и ослабление рубля, сообщили в ведомстве после заседания."
+)
+KO_PARA = (
+    "한국은행은 화요일 기준금리를 2%포인트 인상했다고 밝혔다. 지속적인 물가 상승과 원화 약세를 "
+    "이유로 들었으며, 회의 직후 발표된 성명에서 이같이 설명했다고 관계자들이 전했다."
+)
+
+
+@pytest.mark.parametrize(
+    ("raw", "codec", "title", "body", "published", "lang"),
+    [
+        # all on one line, longer than a headline
+        (EN_PARA, "utf-8", EN_SENTENCE, EN_PARA, None, "en"),
+        # several lines, no blank line after the first (a full sentence)
+        (EN_PARA.replace(" Officials", "\nOfficials"), "utf-8", EN_SENTENCE, EN_PARA, None, "en"),
+        # hard-wrapped: the first line stops mid-sentence
+        (EN_PARA.replace(" percentage", "\npercentage"), "utf-8", EN_SENTENCE, EN_PARA, None, "en"),
+        # one short line: taking it as the title would leave no body
+        (EN_SENTENCE, "utf-8", EN_SENTENCE, EN_SENTENCE, None, "en"),
+        # a "Published:" label opening the paragraph
+        (f"Published: 3 March 2026 {EN_PARA}", "utf-8", EN_SENTENCE, EN_PARA, "2026-03-03", "en"),
+        # a leading date
+        (f"3 March 2026 — {EN_PARA}", "utf-8", EN_SENTENCE, EN_PARA, "2026-03-03", "en"),
+        # a wire dateline with a year (it stays in the body, not in the title)
+        (
+            f"MOSCOW, March 3, 2026 (Outlet) - {EN_PARA}",
+            "utf-8",
+            EN_SENTENCE,
+            f"MOSCOW, March 3, 2026 (Outlet) - {EN_PARA}",
+            "2026-03-03",
+            "en",
+        ),
+        (RU_PARA, "cp1251", RU_PARA.split(". ")[0] + ".", RU_PARA, None, "ru"),
+        (
+            f"Опубликовано: 3 марта 2026 {RU_PARA}",
+            "cp1251",
+            RU_PARA.split(". ")[0] + ".",
+            RU_PARA,
+            "2026-03-03",
+            "ru",
+        ),
+        (KO_PARA, "euc_kr", KO_PARA.split(". ")[0] + ".", KO_PARA, None, "ko"),
+        (
+            f"발행: 2026년 3월 3일 {KO_PARA}",
+            "euc_kr",
+            KO_PARA.split(". ")[0] + ".",
+            KO_PARA,
+            "2026-03-03",
+            "ko",
+        ),
+    ],
+)
+@pytest.mark.parametrize("ext", [".txt", ".md"])
+def test_one_paragraph_text_is_read(tmp_path, raw, codec, title, body, published, lang, ext):
+    p = tmp_path / f"para{ext}"
+    p.write_bytes((raw + "\n").encode(codec))
+    doc = _one(p)
+    assert doc.title == title
+    assert doc.body == body
+    assert doc.text == f"{title}\n\n{body}"
+    assert doc.published == published
+    assert doc.language == lang
+
+
+def test_one_paragraph_title_is_cut_at_a_word_boundary():
+    long_sentence = "Officials " + "said the plan would bring many more workers " * 6 + "to the region."
+    art = parse_plain(long_sentence + " A second sentence follows here.")
+    assert art.body == long_sentence + " A second sentence follows here."
+    assert art.title is not None and 100 <= len(art.title) <= 150
+    assert long_sentence.startswith(art.title) and long_sentence[len(art.title)] == " "
+    # an abbreviation does not end the first sentence
+    art = parse_plain(
+        "The U.S. Treasury said on Monday that it would add new names to its sanctions list, "
+        "officials in Washington told reporters after a briefing on the decision."
+    )
+    assert art.title.startswith("The U.S. Treasury said on Monday")
+
+
+def test_headline_with_period_before_published_line_stays_the_title():
+    art = parse_plain(
+        f"Russia says it will hire more North Korean builders this year.\nPublished: 3 March 2026\n{EN_BODY}\n"
+    )
+    assert art.title == "Russia says it will hire more North Korean builders this year."
+    assert art.published == "2026-03-03"
+    assert art.body == EN_BODY
+
+
+def test_jsonl_line_without_text_field(tmp_path):
+    p = tmp_path / "recs.jsonl"
+    p.write_text(
+        "\n".join(
+            [
+                json.dumps({"title": "Only a title", "url": "https://x.example/a"}),
+                json.dumps({"id": 7}),
+                json.dumps({"title": "T", "text": " "}),
+                json.dumps({"title": "T", "text": EN_BODY}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    a, b, c, d = _docs([p])
+    assert isinstance(a, ReadError) and isinstance(b, ReadError) and isinstance(c, ReadError)
+    assert (a.path, a.reason) == (f"{p}#1", "no 'text', 'body', 'content' or 'html' field")
+    assert (b.path, b.reason) == (f"{p}#2", "no 'text', 'body', 'content' or 'html' field")
+    assert c.path == f"{p}#3" and "empty 'text' field" in c.reason
+    assert isinstance(d, Document) and d.path == f"{p}#4"
+
+
+LIBRARIES = ("trafilatura", "htmldate", "lxml", "courlan", "justext", "charset_normalizer")
+
+
+def test_library_log_records_name_the_file(tmp_path, caplog):
+    import logging
+
+    deep = tmp_path / "nested.html"
+    deep.write_text(
+        "<html><body>" + "<div>" * 5000 + f"<p>{EN_BODY}</p>" + "</div>" * 5000 + "</body></html>"
+    )
+    before = {name: logging.getLogger(name).propagate for name in LIBRARIES}
+    with caplog.at_level(logging.DEBUG):
+        doc = _one(deep)
+    assert EN_BODY in doc.body
+    # nothing from a library reaches the handlers on its own, without a file name
+    assert [r for r in caplog.records if r.name.split(".")[0] in LIBRARIES] == []
+    relogged = [r for r in caplog.records if "discarding data" in r.getMessage()]
+    assert relogged, "trafilatura's warning was expected here"
+    for r in relogged:
+        assert r.name.startswith("foothold.ingest") and str(deep) in r.getMessage()
+        assert r.levelno < logging.WARNING
+    assert all(r.levelno < logging.WARNING or str(deep) in r.getMessage() for r in caplog.records)
+    assert {name: logging.getLogger(name).propagate for name in LIBRARIES} == before
+
+
+@pytest.mark.parametrize(
+    "variant",
+    [
+        lambda b: b,  # byte-identical copy
+        lambda b: b.replace(b"\n", b"\r\n"),  # Windows line ends
+        lambda b: b"\xef\xbb\xbf" + b,  # UTF-8 BOM
+    ],
+    ids=["copy", "crlf", "bom"],
+)
+def test_same_document_different_name_same_doc_id(tmp_path, variant):
+    data = f"{RU_TITLE}\nОпубликовано: 21 августа 2024\n\n{RU_BODY}\n\n{RU_BODY}\n".encode("utf-8")
+    first = tmp_path / "report.txt"
+    (tmp_path / "other").mkdir()
+    second = tmp_path / "other" / "copy of report.txt"
+    first.write_bytes(data)
+    second.write_bytes(variant(data))
+    a, b = _docs([first, second])
+    assert isinstance(a, Document) and isinstance(b, Document)
+    assert a.path != b.path
+    assert a.text == b.text
+    assert a.doc_id == b.doc_id

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-from scipy.stats import qmc
 
 from .model import HYPOTHESES
 from .params import PARAMETER_INDEX, PARAMETER_NAMES, PARAMETERS, get_parameter
@@ -64,11 +63,15 @@ def unit_design(method: Method, n: int, d: int, seed: int) -> np.ndarray:
         raise ValueError("a sweep needs at least 2 samples")
     rng = np.random.default_rng(np.random.SeedSequence(seed).spawn(1)[0])
     if method == "lhs":
+        from scipy.stats import qmc  # imported here: scipy.stats costs a second at start-up
+
         return qmc.LatinHypercube(d=d, seed=rng).random(n)
     if method == "sobol":
         m = math.ceil(math.log2(n))
         if 2**m != n:
             log.info("sobol: %d samples rounded up to %d", n, 2**m)
+        from scipy.stats import qmc
+
         return qmc.Sobol(d=d, scramble=True, seed=rng).random_base2(m)
     raise ValueError(f"unknown sampling method {method!r}; use 'lhs' or 'sobol'")
 
