@@ -369,6 +369,12 @@ def _leading_date(para: str) -> tuple[str, str | None]:
     return rest, found
 
 
+def _prose_after_date(line: str) -> bool:
+    """True if a sentence of article text follows the date that opens ``line``."""
+    rest, found = _leading_date(line)
+    return bool(found and rest is not line and len(rest) >= 60 and re.search(r"[.!?。！？]\W*$", rest))
+
+
 def _paragraphs(lines: list[str]) -> list[str]:
     """Blank-line separated paragraphs; lines inside one paragraph are joined with a space."""
     paras: list[str] = []
@@ -482,6 +488,8 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
             return True
         if UPDATED_LABEL.match(line) and len(line) < 120:
             return True
+        if DATE_LABEL.match(line) and _prose_after_date(line):
+            return False  # "Published: 3 March 2026 The bank said ...": a paragraph
         pl = _published_line(line) if len(line) < 160 else None
         if pl is not None:
             date, out = pl
