@@ -768,7 +768,9 @@ def test_one_paragraph_text_is_read(tmp_path, raw, codec, title, body, published
 
 
 def test_one_paragraph_title_is_cut_at_a_word_boundary():
-    long_sentence = "Officials " + "said the plan would bring many more workers " * 6 + "to the region."
+    long_sentence = (
+        "Officials " + "said the plan would bring many more workers " * 6 + "to the region."
+    )
     art = parse_plain(long_sentence + " A second sentence follows here.")
     assert art.body == long_sentence + " A second sentence follows here."
     assert art.title is not None and 100 <= len(art.title) <= 150
@@ -847,7 +849,7 @@ def test_library_log_records_name_the_file(tmp_path, caplog):
     ids=["copy", "crlf", "bom"],
 )
 def test_same_document_different_name_same_doc_id(tmp_path, variant):
-    data = f"{RU_TITLE}\nОпубликовано: 21 августа 2024\n\n{RU_BODY}\n\n{RU_BODY}\n".encode("utf-8")
+    data = f"{RU_TITLE}\nОпубликовано: 21 августа 2024\n\n{RU_BODY}\n\n{RU_BODY}\n".encode()
     first = tmp_path / "report.txt"
     (tmp_path / "other").mkdir()
     second = tmp_path / "other" / "copy of report.txt"

@@ -24,7 +24,7 @@ log = logging.getLogger("foothold")
 def _stderr_console():
     from rich.console import Console
 
-    return Console(stderr=True)
+    return Console(stderr=True, soft_wrap=True)
 
 
 def _setup_logging(verbose: int) -> None:

@@ -655,7 +655,7 @@ def _leave_one_out(
     without = _normalise(total[None, :] - per_origin)
     # Removing an origin also re-ranks the corroboration discount of the others,
     # so the shortlist found by subtraction is recomputed exactly.
-    shortlist = np.argsort(-np.abs(without - post[None, :]).max(axis=1), kind="stable")[: max(3 * top, top)]
+    shortlist = np.argsort(-np.abs(without - post[None, :]).max(axis=1), kind="stable")[: top + 3]
     table, prior = _likelihood_table(case)[1], np.asarray([h.prior for h in case.hypotheses], dtype=float)
     for o in shortlist.tolist():
         keep = prep.item_origin != o

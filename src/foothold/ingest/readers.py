@@ -12,6 +12,7 @@ import contextlib
 import logging
 import os
 import re
+import threading
 from collections.abc import Iterable, Iterator
 
 from foothold.ingest.dates import iso_prefix
@@ -294,41 +295,61 @@ LIBRARY_LOGGERS = (
 
 
 class _Relog(logging.Handler):
-    """Re-logs a library's records through :data:`log`, prefixed with the file path.
+    """Re-logs a library's records through :data:`log`, prefixed with the file being read.
 
     A library WARNING is about its own extraction (we fall back on our own), so it is
     re-logged at DEBUG; ERROR and above become a WARNING that names the file.
     """
 
-    def __init__(self, path: str) -> None:
+    def __init__(self) -> None:
         super().__init__(logging.DEBUG)
-        self.path = path
+        self.local = threading.local()
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
             msg = record.getMessage()
         except Exception:  # a malformed library record: keep its raw text
             msg = str(record.msg)
+        path = getattr(self.local, "path", None) or "(file being read)"
         level = logging.WARNING if record.levelno >= logging.ERROR else logging.DEBUG
-        log.log(level, "%s: %s (%s)", self.path, _one_line(msg), record.name)
+        log.log(level, "%s: %s (%s)", path, _one_line(msg), record.name)
+
+
+_RELOG = _Relog()
+_RELOG_LOCK = threading.Lock()
+_relog_users = 0
+_saved_propagate: dict[str, bool] = {}
 
 
 @contextlib.contextmanager
 def _library_logs(path: str) -> Iterator[None]:
-    """Route the library loggers' records to :class:`_Relog` for ``path`` (and not further)."""
-    handler = _Relog(path)
-    saved = []
-    for name in LIBRARY_LOGGERS:
-        lib = logging.getLogger(name)
-        saved.append((lib, lib.propagate))
-        lib.addHandler(handler)
-        lib.propagate = False
+    """While ``path`` is parsed, the library loggers' records go to :data:`_RELOG` only.
+
+    Thread-safe: the handler is installed by the first reader in and removed (and
+    ``propagate`` restored) by the last one out; the path is per thread.
+    """
+    global _relog_users
+    previous = getattr(_RELOG.local, "path", None)
+    _RELOG.local.path = path
+    with _RELOG_LOCK:
+        if _relog_users == 0:
+            for name in LIBRARY_LOGGERS:
+                lib = logging.getLogger(name)
+                _saved_propagate[name] = lib.propagate
+                lib.addHandler(_RELOG)
+                lib.propagate = False
+        _relog_users += 1
     try:
         yield
     finally:
-        for lib, propagate in saved:
-            lib.removeHandler(handler)
-            lib.propagate = propagate
+        _RELOG.local.path = previous
+        with _RELOG_LOCK:
+            _relog_users -= 1
+            if _relog_users == 0:
+                for name in LIBRARY_LOGGERS:
+                    lib = logging.getLogger(name)
+                    lib.removeHandler(_RELOG)
+                    lib.propagate = _saved_propagate.pop(name, True)
 
 
 def read_file(path: str, data: bytes | None = None) -> Iterator[Document | ReadError]:

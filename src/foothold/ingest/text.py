@@ -372,7 +372,9 @@ def _leading_date(para: str) -> tuple[str, str | None]:
 def _prose_after_date(line: str) -> bool:
     """True if a sentence of article text follows the date that opens ``line``."""
     rest, found = _leading_date(line)
-    return bool(found and rest is not line and len(rest) >= 60 and re.search(r"[.!?。！？]\W*$", rest))
+    return bool(
+        found and rest is not line and len(rest) >= 60 and re.search(r"[.!?。！？]\W*$", rest)
+    )
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
