@@ -58,7 +58,8 @@ def extractor() -> Extractor:
 
 @pytest.mark.parametrize("body,expected", KINDS, ids=[k[0][:50] for k in KINDS])
 def test_kind_is_read(extractor: Extractor, body: str, expected: set[str]) -> None:
-    doc = Document(path="k.txt", text="Report\n\n" + body, title="Report", title_end=6, published="2025-06-01")
+    # undated: each sentence is the news itself (a dated report of an old event would be background)
+    doc = Document(path="k.txt", text="Report\n\n" + body, title="Report", title_end=6, published=None)
     ev = extractor.extract(doc)
     got = {f"{i}{'+' if p == 'positive' else '-'}" for i, p in ev.indicators}
     assert expected <= got, f"missing {expected - got}, got {got}"
@@ -87,6 +88,22 @@ POLARITY = [
         {"ind_placement_target+"},
     ),
 ]
+
+
+def test_treaty_cited_in_passing_is_background(extractor: Extractor) -> None:
+    body = (
+        "A Duma deputy called for more North Korean builders, citing the partnership treaty signed with "
+        "Pyongyang last year."
+    )
+    doc = Document(path="t.txt", text="Report\n\n" + body, title="Report", title_end=6, published="2025-06-27")
+    got = set(extractor.extract(doc).indicators)
+    assert ("ind_state_ties", "positive") not in got
+    fresh = Document(
+        path="f.txt",
+        text="Report\n\nRussia and North Korea signed a partnership treaty in Pyongyang on 19 June.",
+        title="Report", title_end=6, published="2024-06-20",
+    )
+    assert ("ind_state_ties", "positive") in set(extractor.extract(fresh).indicators)
 
 
 @pytest.mark.parametrize("body,present,absent", POLARITY, ids=[p[0][:50] for p in POLARITY])

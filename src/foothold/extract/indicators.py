@@ -153,6 +153,13 @@ PLAN = _rx(
 )
 SPECULATION = _rx(
     r"\bour\s+take\b", r"\bin\s+our\s+view\b", r"\bwe\s+(?:think|believe|expect)\b", r"\bopinion:", r"\bcommentary:",
+    r"^analysis:", r"\bperhaps\b", r"\bspeculation\b", r"\bmay\s+eventually\b", r"\bit\s+is\s+conceivable\b",
+)
+# A paragraph that opens with one of these labels is the writer's own view throughout.
+OPINION_LABEL = re.compile(r"^(?:analysis|our take|opinion|commentary|comment|editorial|аналитика|мнение|분석|해설|评论|分析)\s*[:：]")
+HEDGE = _rx(
+    r"\bcould\b", r"\bmight\b", r"\bmay\s+(?:be|have|also|well|become|help|need|face|take|go|use|send|seek|want|try|lead|prove|remain|work|soon)\b",
+    r"\bpotential(?:ly)?\b", r"\bpossibl[ey]\b", r"может", r"могут", r"могл[иа]", r"수\s*있", r"可能",
 )
 MODAL_SOFT = _rx(r"\bwould\b", r"\bwill\b", r"\bplans?\b", r"\bplanning\b", r"\bconsidering\b", r"\bweighs?\b", r"\bweighing\b")
 NEGATION = _rx(
@@ -312,7 +319,7 @@ RULES: tuple[Rule, ...] = (
     # -- inflow: people actually entering, sent or present
     _r("inflow.count", "ind_inflow", "positive", [
         r"\bentered\b", r"\bentries\b", r"\bentering\b", r"\barrived\b", r"\barrivals?\b", r"\bcrossed\s+the\s+border\b",
-        r"\bvisas?\s+(?:issued|sought|applications?)\b", r"\bare\s+(?:already\s+)?(?:working|employed|present)\b",
+        r"\bvisas?\s+(?:issued|sought|applications?)\b", r"\bare\s+(?:already\s+|now\s+|currently\s+|still\s+)?(?:working|employed|present)\b",
         r"\b(?:already|currently)\s+(?:in|working\s+in)\s+russia\b", r"\bwere\s+(?:working|employed)\b", r"\bhave\s+been\s+sent\b",
         r"\bwere\s+sent\b", r"\bhad\s+been\s+sent\b", r"\bsent\s+(?:\S+\s+){0,4}(?:workers|labourers|laborers|builders|troops|people|citizens)\b",
         r"\b(?:moving|moved)\s+to\s+russia\b", r"\bvisas?\s+for\s+[\d,]+", r"\bsought\s+visas\b", r"\bflood(?:ed|ing)?\s+into\b", r"\bflock(?:ed|ing)?\b", r"\bsurge(?:d)?\b", r"\brelying\s+(?:more\s+and\s+more|increasingly)\b",
@@ -322,10 +329,14 @@ RULES: tuple[Rule, ...] = (
     _r("inflow.decline", "ind_inflow", "negative", [
         r"\bsent\s+home\b", r"\bgone\s+home\b", r"\breturned\s+home\b", r"\brepatriat", r"\bleft\s+russia\b",
         r"\b(?:fell|declined|dropped|decreased|plunged|shrank|slumped|tumbled)\b", r"\bnosedive", r"\bdown\s+from\b", r"\bdrawdown\b",
-        r"\b(?:not|never)\s+(?:been\s+)?(?:met|reached|materiali[sz]ed)\b", r"\bfell\s+short\b", r"\bonly\s+(?:about\s+)?\d[\d,]*\s+north\s+koreans?\s+entered\b", r"\bno\s+(?:north\s+korean\s+)?workers\s+(?:are|remain)\b",
+ r"\bonly\s+(?:about\s+)?\d[\d,]*\s+north\s+koreans?\s+entered\b", r"\bno\s+(?:north\s+korean\s+)?workers\s+(?:are|remain)\b",
         r"\bdenied\s+(?:that\s+)?(?:any\s+)?north\s+korean\s+workers",
         r"сократил", r"снизил", r"вернул\w*\s+на\s+родину", r"репатри", r"감소", r"귀국", r"송환", r"下降", r"减少", r"遣返",
     ], ("nk", "workers"), negatable=False, confidence=0.7),
+    _r("inflow.unmet", "ind_inflow", "negative", [
+        r"\b(?:not|never)\s+(?:been\s+)?(?:met|reached|materiali[sz]ed)\b", r"\bfell\s+short\b", r"\bunmet\b",
+        r"не\s+(?:сбыл|оправдал|подтвердил|реализовал)", r"빗나갔", r"未能实现",
+    ], ("nk_doc", "workers"), forbid_plan=False, confidence=0.6),
     # -- placements
     _r("placement.target", "ind_placement_target", "positive", [
         r"\b(?:car|automobile|auto|vehicle|smartphone|phone|electronics?|appliance|tv)\s+(?:\w+\s+){0,2}(?:plants?|factor(?:y|ies)|assembly|lines?|makers?|production)\b",
@@ -375,14 +386,17 @@ RULES: tuple[Rule, ...] = (
         r"\binterested\s+in\s+(?:hiring|employing|north\s+korean\s+(?:labou?r|workers))", r"\bwould\s+welcome\b",
         r"\burg(?:ed|es)\s+(?:\w+\s+){0,4}(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)",
         r"\bdescribed\s+them\s+as\s+(?:skilled|hard[-\s]working|disciplined)", r"\bvalued\b",
-        r"\bwant(?:ed|s)?\s+(?:\w+\s+){0,2}(?:foreign\s+)?(?:labou?r|workers)\b", r"\bprais(?:ed|es|ing)\b", r"\bhighly\s+skilled\b", r"\b(?:are|is|were)\s+to\s+be\s+(?:recruited|hired|employed|brought\s+in)\b",
+        r"\bwant(?:ed|s)?\s+(?:\w+\s+){0,2}(?:foreign\s+)?(?:labou?r|workers)\b", r"\bprais(?:ed|es|ing)\b", r"\bprize[sd]?\b", r"\bhope\s+to\s+extend\b", r"\bwant(?:s|ed)?\s+them\b",
+        r"\bvalu(?:e|es|ed)\s+(?:their|them|the\s+workers)\b", r"\bhighly\s+skilled\b", r"\b(?:are|is|were)\s+to\s+be\s+(?:recruited|hired|employed|brought\s+in)\b",
         r"\bneed\s+for\s+(?:labou?r|workers|hands)\b", r"\bto\s+bring\s+(?:in\s+)?(?:about\s+|some\s+|roughly\s+|up\s+to\s+)?[\d,]+\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labourers|laborers|builders|north\s+koreans)", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
         r"\burg(?:ed|es|ing)\s+(?:\w+\s+){0,5}(?:workers|labou?r)\b", r"\bcall(?:ed|s)\s+for\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)\b",
         r"планиру\w+\s+(?:привлечь|нанять)", r"привлечь\s+(?:\w+\s+)?(?:рабоч|строител)", r"채용할\s*계획", r"고용하려", r"计划雇佣", r"希望引进",
     ], ("nk_doc", "workers"), forbid_plan=False, negatable=True, confidence=0.6),
     # -- enforcement
     _r("enforcement.action", "ind_enforcement", "positive", [
-        r"\bsanctioned\b", r"\bdesignat(?:ed|ion|ions|es)\b", r"\bimposed\s+(?:new\s+)?sanctions\b", r"\bblacklist", r"\bsanctions?\s+list\b",
+        r"\bsanctioned\b", r"\bdesignations?\b", r"\bdesignates\b", r"\b(?:was|were|been|be)\s+designated\b",
+        r"\b(?:treasury|ofac|department|washington|government|ministry|states|union|kingdom|japan|canada|australia|seoul|tokyo|council)\s+(?:on\s+\w+\s+|also\s+)?designated\b",
+        r"\bdesignated\s+(?:[\w'’-]+\s+){0,5}(?:for|as|over|on)\b(?!\s+(?:north\s+korean\s+)?entities)", r"\bimposed\s+(?:new\s+)?sanctions\b", r"\bblacklist", r"\bsanctions?\s+list\b",
         r"\bfroze\b", r"\bindict(?:ed|ment)\b", r"\bcharged\b", r"\bseized\b", r"\brewards?\s+for\s+justice\b", r"\breward\s+of\b",
         r"\bpanel\s+of\s+experts\b.{0,60}\b(?:report|found|said)", r"\bmonitoring\s+team\b", r"\bmsmt\b", r"\binvestigat(?:ion|ed|ors)\b",
         r"\bofac\b", r"\bexposé\b", r"\bexpose\b",
@@ -438,8 +452,8 @@ RULES: tuple[Rule, ...] = (
         r"\bratif", r"\bentered\s+into\s+force\b", r"\btreaty\b.{0,60}\b(?:ratif|in\s+force|signed)", r"\bdirect\s+(?:flights?|rail|train)",
         r"\btourist\s+(?:zone|resort|flights?)\b", r"\bairlines?\b",
         r"\bsigned\s+(?:a\s+|the\s+)?(?:\w+\s+){0,3}(?:treaty|partnership)\b", r"\beconomic\s+(?:cooperation|ties)\s+agreement\b",
-        r"товарооборот", r"протокол", r"мост", r"авиарейс", r"рейс", r"교역", r"다리", r"항공편", r"贸易额", r"大桥", r"航班",
-    ], ("nk", "russia_doc"), confidence=0.6),
+        r"товарооборот", r"протокол", r"\bмост(?:а|у|ом|ы|ов)?\b", r"авиарейс", r"\bрейс(?:ы|ов|а)?\b", r"교역", r"다리", r"항공편", r"贸易额", r"大桥", r"航班",
+    ], ("nk_pair", "russia_doc"), confidence=0.6),
     _r("state_ties.cut", "ind_state_ties", "negative", [
         r"\btrade\s+(?:\w+\s+){0,3}(?:fell|dropped|declined|shrank|collapsed)\b", r"\b(?:suspended|cancelled|halted)\s+(?:the\s+)?(?:flights|rail|ferry)",
     ], ("nk", "russia_doc"), forbid_plan=False, confidence=0.6),
@@ -455,6 +469,7 @@ WESTERN_FIRM = _rx(
 PLAN_RULES_EXEMPT = {"ind_directive"}
 
 
+BILATERAL = _rx(r"\bthe\s+two\s+(?:countries|sides|governments|neighbou?rs)\b", r"\bboth\s+countries\b", r"\bbilateral\b", r"двух\s+стран", r"양국", r"两国")
 NUMBER = re.compile(r"\d|\b(?:hundreds?|thousands?|dozens?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\b|тысяч|сотн|천|만|千|万")
 ECONOMIC = _rx(
     r"\beconomic\b", r"\bcommission\b", r"\btrade\b", r"\blabou?r\b", r"\bindustr", r"\bcooperation\b", r"\bdelegation\b",
@@ -479,14 +494,18 @@ def sentence_contexts(sentence: str) -> dict[str, bool]:
         "background": bool(BACKGROUND.search(sentence)),
         "passing_tie": bool(PASSING_TIE.search(sentence)),
         "speculation": bool(SPECULATION.search(sentence)),
+        "hedge": bool(HEDGE.search(sentence)),
         "economic": bool(ECONOMIC.search(sentence)),
         "number": bool(NUMBER.search(sentence)),
+        "bilateral": bool(BILATERAL.search(sentence)),
     }
 
 
 def _true_keys(ctx: dict[str, bool], sector: bool, doc_ctx: dict[str, bool]) -> frozenset[str]:
     """The context keys that hold for a sentence, including the document-level ones."""
     keys = {k for k, v in ctx.items() if v}
+    if ctx["nk"] or (ctx["bilateral"] and doc_ctx["nk"] and doc_ctx["russia"]):
+        keys.add("nk_pair")
     if sector:
         keys.add("sector")
     if ctx["nk"] or doc_ctx["nk"]:
@@ -538,7 +557,16 @@ def find_claims(
     claims: list[Claim] = []
     last_attr: list[str] = []
     seen_sentences: set[tuple[str, str, str]] = set()  # a sentence repeated verbatim is one claim
+    opinion_paragraph = False
+    prev_end = 0
     for idx, ((start, end), low, ctx) in enumerate(zip(sentences, lowered, contexts, strict=True)):
+        if "\n" in text[prev_end:start]:
+            opinion_paragraph = False  # a new paragraph
+        prev_end = end
+        if OPINION_LABEL.match(low):
+            opinion_paragraph = True
+        if opinion_paragraph:
+            continue
         attrs = sentence_attributions.get(idx) or []
         if attrs:
             last_attr = attrs
@@ -553,7 +581,7 @@ def find_claims(
                 continue
             if rule.forbid_plan and ctx["plan"]:
                 continue
-            if rule.plan_needs_number and ctx["plan"] and not ctx["number"]:
+            if rule.plan_needs_number and ctx["plan"] and (not ctx["number"] or ctx["hedge"]):
                 continue
             if ctx["background"] and not rule.background_ok:
                 continue
@@ -561,8 +589,13 @@ def find_claims(
                 continue
             if rule.skip_if_negated and ctx["negation"]:
                 continue
-            if not rule.cue.search(low):
+            found = rule.cue.search(low)
+            if not found:
                 continue
+            if rule.indicator == "ind_state_ties" and TREATY.search(found.group()) and _is_old_news(
+                _event_date(event_date, text[start:end], doc), doc.published
+            ):
+                continue  # a treaty cited in passing is background (ANNOTATION §3)
             polarity = rule.polarity
             if rule.negatable and ctx["negation"]:
                 polarity = "negative" if polarity == "positive" else "positive"
@@ -592,6 +625,18 @@ def find_claims(
     return _resolve_conflicts(claims)
 
 
+TREATY = re.compile(r"treaty|partnership|ratif|договор|조약|条约")
+
+
+def _is_old_news(event: str | None, published: str | None) -> bool:
+    """True when the sentence's event is in an earlier year than publication, or undated."""
+    if not published:
+        return False
+    if event is None:
+        return True
+    return event[:4] < published[:4]
+
+
 def _event_date(memo: list[str | None], sentence: str, doc: Document) -> str | None:
     if not memo:
         memo.append(resolve_event_date(sentence, doc.published, doc.language or "en"))
@@ -617,8 +662,7 @@ def _resolve_conflicts(claims: list[Claim]) -> list[Claim]:
     by_sentence: dict[int, set[tuple[str, str]]] = {}
     for c in claims:
         by_sentence.setdefault(c.start, set()).add((c.indicator, c.polarity))
-    doc_keys = {(c.indicator, c.polarity) for c in claims}
-    decline_story = ("ind_inflow", "negative") in doc_keys
+    decline_story = any(c.rule == "inflow.decline" for c in claims)
     out = []
     for c in claims:
         keys = by_sentence[c.start]

@@ -443,7 +443,7 @@ _R_SCALE_ABBR = re.compile(
     r"\s?(k|m|mn|mln|bn|b|bln|tn)\b(?!\s*(?:high|long|wide|deep))", re.IGNORECASE
 )
 _R_SCALE_RU = re.compile(
-    r"\s*(тыс\.|тыс\b|тысяч[аиуе]?\b|тысячами\b|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*)",
+    r"\s*(тыс\.|тыс\b|тысяч(?:ами|ах|ам|ей|а|и|у|е)?\b|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*)",
     re.IGNORECASE,
 )
 _SCALE_VALUES = {

@@ -8,13 +8,19 @@ JSON output (``--format json``) is one object::
      "seed": S, "runs": N, "n_firms": F, "interval_method": ..., "priors": {...},
      "fan_chart": [...], "calibration": [...]?, "sweep": {...}?, "discovery": [...]?,
      "enforcement_sweep": {...}?, "stored": run_id?}
+
+It holds no wall-clock time (``elapsed_s`` is logged and printed in text output
+only), so two runs with the same seed and options print byte-identical JSON
+(without ``--db``, whose run id is random).
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import shutil
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 import click
@@ -32,24 +38,46 @@ def _pct(x: float) -> str:
     return f"{100 * x:.1f}%"
 
 
-def _render_text(payload: dict[str, Any]) -> None:
+#: Narrowest text output: rich would otherwise cut tables at 80 columns when stdout is not a terminal.
+MIN_WIDTH = 120
+
+PRIOR_CAPTION = ("prior (floored): the share of runs ending in each hypothesis, floored at "
+                 "{floor} and renormalised so no prior is zero; usable as the case's priors "
+                 "(foothold assess --prior ...; see docs/scenario.md).")
+
+
+def _console() -> Any:
+    """A rich Console at least :data:`MIN_WIDTH` columns wide (the terminal's width if wider)."""
     from rich.console import Console
+
+    return Console(width=max(MIN_WIDTH, shutil.get_terminal_size().columns), soft_wrap=False)
+
+
+def _table(title: str, columns: Sequence[str], caption: str | None = None) -> Any:
+    """A rich Table whose cells fold rather than get cut with an ellipsis, so no number is lost."""
     from rich.table import Table
 
-    con = Console()
-    t = Table(title=f"Hypotheses at end-2030 ({payload['runs']:,} runs, seed {payload['seed']}, "
-                    f"{payload['n_firms']} plants per run)")
-    for c in ("hypothesis", "probability", "95% interval (Wilson)", "prior (floored)"):
-        t.add_column(c)
+    t = Table(title=title, caption=caption, caption_justify="left")
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    return t
+
+
+def _render_text(payload: dict[str, Any]) -> None:
+    from .simulate import PRIOR_FLOOR
+
+    con = _console()
+    t = _table(f"Hypotheses at end-2030 ({payload['runs']:,} runs, seed {payload['seed']}, "
+               f"{payload['n_firms']} plants per run)",
+               ("hypothesis", "probability", "95% interval (Wilson)", "prior (floored)"),
+               caption=PRIOR_CAPTION.format(floor=_pct(PRIOR_FLOOR)))
     for h in payload["hypotheses"]:
         lo, hi = h["interval"]
         t.add_row(h["id"], _pct(h["probability"]), f"{_pct(lo)} – {_pct(hi)}", _pct(payload["priors"][h["id"]]))
     con.print(t)
 
     s = payload["summary"]
-    t = Table(title="Outcomes (5th / 50th / 95th percentile over runs)")
-    for c in ("outcome", "q05", "median", "q95"):
-        t.add_column(c)
+    t = _table("Outcomes (5th / 50th / 95th percentile over runs)", ("outcome", "q05", "median", "q95"))
     for key, label in (("workers_2030_total", "DPRK workers end-2030, all sectors (persons)"),
                        ("workers_2030_target", "DPRK workers end-2030, car/phone/electronics (persons)")):
         q = s[key]
@@ -60,11 +88,8 @@ def _render_text(payload: dict[str, Any]) -> None:
     con.print(f"Median share of target-sector workers in skill-building roles, end-2030: "
               f"{_pct(s['skill_share_target_2030_median'])}")
 
-    t = Table(title="DPRK workers by sector, median (5th–95th percentile)")
-    t.add_column("sector")
     years = sorted({r["year"] for r in payload["fan_chart"]})
-    for y in years:
-        t.add_column(str(y))
+    t = _table("DPRK workers by sector, median (5th–95th percentile)", ["sector", *map(str, years)])
     sectors = list(dict.fromkeys(r["sector"] for r in payload["fan_chart"]))
     for sec in sectors:
         rows = {r["year"]: r for r in payload["fan_chart"] if r["sector"] == sec}
@@ -72,9 +97,8 @@ def _render_text(payload: dict[str, Any]) -> None:
     con.print(t)
 
     if "calibration" in payload:
-        t = Table(title="Calibration: model (median, 90% interval) vs reported")
-        for c in ("quantity", "year", "reported", "model median", "model 90% interval", "covered"):
-            t.add_column(c)
+        t = _table("Calibration: model (median, 90% interval) vs reported",
+                   ("quantity", "year", "reported", "model median", "model 90% interval", "covered"))
         for r in payload["calibration"]:
             frac = r["unit"] == "fraction"
             f = (lambda v: _pct(v)) if frac else (lambda v: f"{v:,.0f}")
@@ -91,12 +115,13 @@ def _render_text(payload: dict[str, Any]) -> None:
     if "discovery" in payload:
         con.print("[bold]Scenario discovery (PRIM): input ranges that lead to h_foothold[/bold]")
         for rule in payload["discovery"]:
-            con.print(f"  • {rule}")
+            con.print(f"  • {rule}", markup=False)
+        if not payload["discovery"]:
+            con.print(f"  {payload.get('discovery_note', 'no input region found')}", markup=False)
     if "enforcement_sweep" in payload:
         es = payload["enforcement_sweep"]
-        t = Table(title="P(h_foothold) by enforcement intensity (other inputs drawn)")
-        for c in ("enforcement_intensity", "P(h_foothold)", "95% interval"):
-            t.add_column(c)
+        t = _table("P(h_foothold) by enforcement intensity (other inputs drawn)",
+                   ("enforcement_intensity", "P(h_foothold)", "95% interval"))
         for r in es["levels"]:
             lo, hi = r["interval"]
             t.add_row(f"{r['enforcement_intensity']:.2f}", _pct(r["p_foothold"]), f"{_pct(lo)} – {_pct(hi)}")
@@ -106,6 +131,8 @@ def _render_text(payload: dict[str, Any]) -> None:
                   + (f"{lv:.2f}" if lv is not None else "none in the range swept"))
     if "stored" in payload:
         con.print(f"Stored as run {payload['stored']}")
+    if payload.get("elapsed_s") is not None:
+        con.print(f"Simulation time: {payload['elapsed_s']:.2f} s", style="dim")
 
 
 @click.command("simulate")
@@ -134,7 +161,7 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
     long-term weighting) are uncertainties that are varied, never optimised.
     """
     from .calibrate import calibrate as run_calibration
-    from .discovery import discover
+    from .discovery import base_rate, discover, no_box_message
     from .params import PARAMETERS
     from .simulate import DEFAULT_FIRMS, fan_chart_data, priors_from_simulation
     from .simulate import simulate as run_simulation
@@ -148,6 +175,7 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
     except (ValueError, KeyError, OSError) as exc:
         raise click.ClickException(str(exc)) from None
     summary = result.summary()
+    elapsed = summary.pop("elapsed_s", None)  # logged by simulate(); text output only, never in JSON
     payload: dict[str, Any] = {
         "hypotheses": summary["hypotheses"], "seed": seed, "runs": runs, "n_firms": result.n_firms,
         "interval_method": summary["interval_method"],
@@ -165,23 +193,27 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
                             "probabilities": sw.probabilities()}
         if do_discover:
             boxes = discover(sw, "h_foothold")
+            base = base_rate(sw, "h_foothold")
             payload["discovery"] = [b.rule() for b in boxes]
             payload["discovery_boxes"] = [{"limits": b.limits, "density": b.density, "coverage": b.coverage,
-                                           "support": b.support} for b in boxes]
+                                           "support": b.support, "lift": b.lift} for b in boxes]
+            payload["discovery_base_rate"] = base
+            if not boxes:
+                payload["discovery_note"] = no_box_message("h_foothold", base)
     if do_enforcement:
         payload["enforcement_sweep"] = enforcement_sweep(
             runs=min(runs, 2_000), seed=seed, scheduler=sched, n_firms=nf)
     if db_url:
         spec = {p.name: {"low": p.low, "high": p.high, "default": p.default, "unit": p.unit,
                          "distribution": p.distribution, "kind": p.kind} for p in PARAMETERS}
-        payload["stored"] = _store(db_url, seed, payload,
+        payload["stored"] = _store(db_url, seed, {**payload, "summary": {**payload["summary"], "elapsed_s": elapsed}},
                                    {"n_firms": result.n_firms, "runs": runs, "drawn": True, "parameters": spec})
     for h in payload["hypotheses"]:
         h["probability"] = float(h["probability"])
     if fmt == "json":
         click.echo(json.dumps(payload, ensure_ascii=False, default=float))
     else:
-        _render_text(payload)
+        _render_text({**payload, "elapsed_s": elapsed})
 
 
 def _store(db_url: str, seed: int, payload: dict[str, Any], params: dict[str, Any]) -> str | None:

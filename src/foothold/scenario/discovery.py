@@ -9,6 +9,12 @@ the highest density whose coverage (share of all runs of interest inside it) is
 at least ``min_coverage`` is kept; restrictions that barely change density are
 dropped so rules stay short.  Then the covered runs are removed and the search
 repeats for up to ``max_boxes`` boxes.
+
+A box is only reported when it raises the share of runs of interest clearly
+above the base rate (the share among all runs): its lift, density / base rate,
+must be at least ``min_lift`` (default 1.2).  A box at the base rate says
+nothing about which inputs matter; when none qualifies the result is empty and
+:func:`no_box_message` says so plainly.
 """
 
 from __future__ import annotations
@@ -23,6 +29,9 @@ from .params import get_parameter
 
 log = logging.getLogger(__name__)
 
+#: Smallest lift (box density / base rate) for a box to be reported.
+MIN_LIFT = 1.2
+
 
 @dataclass(slots=True)
 class Box:
@@ -34,6 +43,7 @@ class Box:
         coverage: share of all runs of interest that are in the box.
         support: share of all runs in the box.
         outcome: label of the outcome (e.g. ``"h_foothold"``).
+        lift: density over the base rate (share of runs of interest among all runs).
     """
 
     limits: dict[str, tuple[float, float]]
@@ -42,6 +52,7 @@ class Box:
     support: float
     outcome: str = "h_foothold"
     bounds: dict[str, tuple[float, float]] = field(default_factory=dict)
+    lift: float = float("nan")
 
     def rule(self, digits: int = 2) -> str:
         """The box as a plain rule, e.g. ``"a < 0.35 AND b > 0.6 → h_foothold in 71% of runs (coverage 64%)"``."""
@@ -60,8 +71,9 @@ class Box:
             elif has_hi:
                 parts.append(f"{name} < {fmt(hi)}")
         cond = " AND ".join(parts) if parts else "(any inputs)"
+        lift = f", {self.lift:.1f}× the base rate" if np.isfinite(self.lift) else ""
         return (f"{cond} → {self.outcome} in {self.density:.0%} of runs "
-                f"(coverage {self.coverage:.0%}, support {self.support:.0%})")
+                f"(coverage {self.coverage:.0%}, support {self.support:.0%}{lift})")
 
 
 def _in_box(x: np.ndarray, lo: np.ndarray, hi: np.ndarray) -> np.ndarray:
@@ -132,26 +144,32 @@ def _simplify(x, y, lo, hi, full_lo, full_hi, tol, max_restrictions):
 
 def prim(x: np.ndarray, y: np.ndarray, names: Sequence[str], *, outcome: str = "h_foothold",
          alpha: float = 0.05, min_support: float = 0.05, min_coverage: float = 0.4,
-         max_boxes: int = 2, drop_tolerance: float = 0.02, max_restrictions: int = 4) -> list[Box]:
+         max_boxes: int = 2, drop_tolerance: float = 0.02, max_restrictions: int = 4,
+         min_lift: float = MIN_LIFT) -> list[Box]:
     """Find up to ``max_boxes`` boxes of inputs where ``y`` is concentrated.
 
     Args:
         x: inputs, shape ``(n, d)`` (columns named by ``names``); y: bool, shape ``(n,)``.
         min_coverage: smallest coverage a chosen box may have (of the runs still uncovered).
+        min_lift: a box is kept only if its density is at least ``min_lift`` times the
+            base rate ``y.mean()``; the search stops at the first box that is not.
         drop_tolerance: a restriction is dropped if removing it lowers density by less.
         max_restrictions: at most this many inputs are restricted (the ones whose
             removal would cost the most density are kept).
 
     Returns:
-        boxes, best first; empty if ``y`` has no positives.
+        boxes, best first; empty if ``y`` has no positives or no box reaches ``min_lift``.
 
     Raises:
-        ValueError: if shapes disagree.
+        ValueError: if shapes disagree or ``min_lift`` is not positive.
     """
     x = np.asarray(x, dtype=float)
     y = np.asarray(y, dtype=bool)
     if x.ndim != 2 or x.shape[0] != y.shape[0] or x.shape[1] != len(names):
         raise ValueError("x must be (n, d) with n = len(y) and d = len(names)")
+    if not min_lift > 0:
+        raise ValueError(f"min_lift must be positive, got {min_lift!r}")
+    base = float(y.mean()) if len(y) else 0.0
     bounds = {}
     for j, n in enumerate(names):
         try:
@@ -178,15 +196,38 @@ def prim(x: np.ndarray, y: np.ndarray, names: Sequence[str], *, outcome: str = "
         limits = {names[j]: (float(lo[j]), float(hi[j])) for j in range(x.shape[1])
                   if lo[j] > full_lo[j] or hi[j] < full_hi[j]}
         box_bounds = {n: (float(full_lo[j]), float(full_hi[j])) for j, n in enumerate(names)}
-        boxes.append(Box(limits, float(yr[inb].mean()), float(yr[inb].sum() / max(n_total_pos, 1)),
-                         float(inb.sum() / len(y)), outcome, box_bounds))
+        density = float(yr[inb].mean())
+        lift = density / base if base > 0 else float("inf")
+        if not limits or lift < min_lift:
+            log.info("PRIM box dropped: density %.3f is %.2f× the base rate %.3f (need %.2f×)",
+                     density, lift, base, min_lift)
+            break
+        boxes.append(Box(limits, density, float(yr[inb].sum() / max(n_total_pos, 1)),
+                         float(inb.sum() / len(y)), outcome, box_bounds, lift))
         idx = np.flatnonzero(remaining)
         remaining[idx[inb]] = False
     return boxes
 
 
+def base_rate(sweep_result, hypothesis: str = "h_foothold") -> float:
+    """Share of a sweep's runs that end in ``hypothesis``."""
+    from .model import HYPOTHESES
+
+    y = np.asarray(sweep_result.hypothesis) == HYPOTHESES.index(hypothesis)
+    return float(y.mean()) if y.size else 0.0
+
+
+def no_box_message(hypothesis: str, base: float) -> str:
+    """What to say when no box qualifies: "no input region raises h_foothold clearly above its base rate of 31%"."""
+    return f"no input region raises {hypothesis} clearly above its base rate of {base:.0%}"
+
+
 def discover(sweep_result, hypothesis: str = "h_foothold", **kwargs) -> list[Box]:
-    """PRIM boxes for ``hypothesis`` over a :class:`~foothold.scenario.sweep.SweepResult`."""
+    """PRIM boxes for ``hypothesis`` over a :class:`~foothold.scenario.sweep.SweepResult`.
+
+    Keyword arguments go to :func:`prim` (``min_lift`` among them); an empty
+    list means no box beats the base rate clearly (see :func:`no_box_message`).
+    """
     from .model import HYPOTHESES
 
     y = sweep_result.hypothesis == HYPOTHESES.index(hypothesis)
