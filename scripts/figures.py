@@ -32,6 +32,7 @@ def corpora() -> dict[str, tuple[Path, Path]]:
     return {
         "dev (../shared/corpus/dev)": (SHARED / "corpus" / "dev" / "docs", SHARED / "corpus" / "dev"),
         "sample (tests/corpus)": (Path(sample_corpus_path()), ROOT / "tests" / "corpus"),
+        "unseen (tests/corpus2)": (ROOT / "tests" / "corpus2" / "docs", ROOT / "tests" / "corpus2"),
     }
 
 
@@ -94,6 +95,10 @@ def main() -> None:
         "accuracy. Russian, Korean and Chinese are represented by one or two documents each. A reviewer's",
         "own new reports found reversed polarities on unseen wording (refusals read as placements); those kinds",
         "are fixed and pinned in tests/test_indicator_kinds.py, and the held-out score is the figure to trust.",
+        "The third set (tests/corpus2) was written and annotated by someone who had not seen the extractor: its",
+        "first score, before any rule was changed, was overall 0.926 (indicators 0.786, quantities 0.784,",
+        "attributions 0.833, entities 0.933); that is the best estimate here of accuracy on unseen reports. The",
+        "kinds of error it showed were then fixed, so its current row is no longer unseen.",
         "",
         "## Extraction scores",
         "",

@@ -24,6 +24,7 @@ FOOTHOLD = [sys.executable, "-m", "foothold"]
 CORPORA = {
     "dev": SHARED / "corpus" / "dev",
     "sample": Path(__file__).parent / "corpus",
+    "unseen": Path(__file__).parent / "corpus2",
 }
 
 

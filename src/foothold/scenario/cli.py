@@ -147,14 +147,17 @@ def _render_text(payload: dict[str, Any]) -> None:
 @click.option("--samples", type=click.IntRange(min=2), default=2_000, show_default=True, help="Sweep design points.")
 @click.option("--discover", "do_discover", is_flag=True,
               help="Scenario discovery (PRIM) on the sweep (implies --sweep lhs if none given).")
+@click.option("--min-lift", "min_lift", type=click.FloatRange(min=0, min_open=True), default=None,
+              help="Discovery reports a box only if its share of h_foothold runs is at least this many "
+                   "times the base rate (default 1.2).")
 @click.option("--enforcement-sweep", "do_enforcement", is_flag=True,
               help="P(h_foothold) at enforcement intensity 0, 0.1, ..., 1.")
 @click.option("--scheduler", default="none", show_default=True,
               help="Evaluator: none (in process), threads, synchronous, local (2-worker Dask cluster) or a Dask scheduler address.")
 @click.option("--db", "db_url", default=None, help="Store the run in this database URL (foothold.store).")
 def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: bool,
-             sweep_method: str | None, samples: int, do_discover: bool, do_enforcement: bool,
-             scheduler: str, db_url: str | None) -> None:
+             sweep_method: str | None, samples: int, do_discover: bool, min_lift: float | None,
+             do_enforcement: bool, scheduler: str, db_url: str | None) -> None:
     """Monte Carlo of the February 2026 foothold strategy to 2030: which hypothesis do runs end in?
 
     The seed's levers (wage discount, contract simplicity, skill-building roles,
@@ -192,7 +195,7 @@ def simulate(runs: int, seed: int, n_firms: int | None, fmt: str, do_calibrate: 
         payload["sweep"] = {"method": sweep_method, "samples": int(len(sw.x)), "parameters": list(sw.names),
                             "probabilities": sw.probabilities()}
         if do_discover:
-            boxes = discover(sw, "h_foothold")
+            boxes = discover(sw, "h_foothold", min_lift=min_lift)
             base = base_rate(sw, "h_foothold")
             payload["discovery"] = [b.rule() for b in boxes]
             payload["discovery_boxes"] = [{"limits": b.limits, "density": b.density, "coverage": b.coverage,

@@ -145,7 +145,7 @@ def _simplify(x, y, lo, hi, full_lo, full_hi, tol, max_restrictions):
 def prim(x: np.ndarray, y: np.ndarray, names: Sequence[str], *, outcome: str = "h_foothold",
          alpha: float = 0.05, min_support: float = 0.05, min_coverage: float = 0.4,
          max_boxes: int = 2, drop_tolerance: float = 0.02, max_restrictions: int = 4,
-         min_lift: float = MIN_LIFT) -> list[Box]:
+         min_lift: float | None = None) -> list[Box]:
     """Find up to ``max_boxes`` boxes of inputs where ``y`` is concentrated.
 
     Args:
@@ -153,6 +153,7 @@ def prim(x: np.ndarray, y: np.ndarray, names: Sequence[str], *, outcome: str = "
         min_coverage: smallest coverage a chosen box may have (of the runs still uncovered).
         min_lift: a box is kept only if its density is at least ``min_lift`` times the
             base rate ``y.mean()``; the search stops at the first box that is not.
+            None: :data:`MIN_LIFT`.  A box that restricts no input is never kept.
         drop_tolerance: a restriction is dropped if removing it lowers density by less.
         max_restrictions: at most this many inputs are restricted (the ones whose
             removal would cost the most density are kept).
@@ -167,6 +168,8 @@ def prim(x: np.ndarray, y: np.ndarray, names: Sequence[str], *, outcome: str = "
     y = np.asarray(y, dtype=bool)
     if x.ndim != 2 or x.shape[0] != y.shape[0] or x.shape[1] != len(names):
         raise ValueError("x must be (n, d) with n = len(y) and d = len(names)")
+    if min_lift is None:
+        min_lift = MIN_LIFT
     if not min_lift > 0:
         raise ValueError(f"min_lift must be positive, got {min_lift!r}")
     base = float(y.mean()) if len(y) else 0.0
