@@ -1317,7 +1317,7 @@ def _range_flag(text: str, cand: _Cand) -> None:
 
 
 _R_KO_DEVICE = re.compile(r"스마트폰|휴대폰|휴대전화|단말기|폰|기기")
-_R_KO_VEHICLE = re.compile(r"자동차|차량|승용차|트럭|버스|차")
+_R_KO_VEHICLE = re.compile(r"자동차|차량|승용차|신차|트럭|버스|(?<![가-힣])차(?![지례이원])")
 
 
 def _ko_counter_unit(c: str, text: str, start: int) -> str:
@@ -1330,7 +1330,13 @@ def _ko_counter_unit(c: str, text: str, start: int) -> str:
         hits += [(m.end(), "vehicle") for m in _R_KO_VEHICLE.finditer(left)]
         if hits:
             return max(hits)[1]
-        return "device" if _R_KO_DEVICE.search(text, start, start + 24) else "vehicle"
+        if _R_KO_DEVICE.search(text, start, start + 24):
+            return "device"
+        # Otherwise the nearest counted noun earlier in the passage decides ("...스마트폰 ... 샤오미가 910만 대").
+        wider = text[max(0, start - 400) : start]
+        hits = [(m.end(), "device") for m in _R_KO_DEVICE.finditer(wider)]
+        hits += [(m.end(), "vehicle") for m in _R_KO_VEHICLE.finditer(wider)]
+        return max(hits)[1] if hits else "vehicle"
     if c in ("킬로미터", "km"):
         return "km"
     if c == "미터":
