@@ -165,3 +165,57 @@ def test_misattribution_is_kept_as_written(gaz: Gazetteer) -> None:
 def test_say_after_the_quote(gaz: Gazetteer) -> None:
     text = '"The sites are full," said Dmitry Peskov. "We will see," said Ivan Petrovsky, a regional deputy.'
     assert attr(text, gaz) == ["Dmitry Peskov", "Ivan Petrovsky"]
+
+
+# --------------------------------------------------------------------------
+# agents of passives, unnamed experts, named people's statements, Russian
+# forecasts and lower-case Cyrillic names, Korean "X가 인용한 Y 조사에 따르면"
+
+
+def test_agent_of_a_passive_reporting_verb(gaz: Gazetteer) -> None:
+    text = "The rise in student visas was analysed by Mediazona. A quota of 3,000 sappers was announced by Shoigu in Wonsan."
+    assert attr(text, gaz) == ["Mediazona", "Sergei Shoigu"]
+
+
+def test_unnamed_analysts_are_an_anonymous_source(gaz: Gazetteer) -> None:
+    text = "Analysts cited by Reuters said the student visas hid labour migration."
+    assert attr(text, gaz) == ["Reuters", "anonymous source"]
+    assert attr("Some economists warned that the quota would not be filled.", gaz) == ["anonymous source"]
+
+
+def test_a_firms_own_experts_are_not_anonymous(gaz: Gazetteer) -> None:
+    text = "Eskadra said the crews were busy. Its experts expect the headcount to double."
+    assert attr(text, gaz) == ["Eskadra"]
+
+
+def test_named_person_statement_verbs(gaz: Gazetteer) -> None:
+    text = "Marat Khusnullin, who oversees construction, urged regions to hire more foreign builders."
+    assert attr(text, gaz) == ["Marat Khusnullin"]
+    text = "Ambassador Hwang Joon-kook likened the veto to switching off an alarm."
+    assert attr(text, gaz) == ["Hwang Joon-kook"]
+
+
+def test_person_statement_verbs_need_a_person(gaz: Gazetteer) -> None:
+    assert attr("Samsung compared the two phone models in a table.", gaz) == []
+
+
+def test_possessive_anaphor_after_according_to(gaz: Gazetteer) -> None:
+    text = "Moscow vetoed the draft in the UN Security Council, according to the council's voting record."
+    assert attr(text, gaz) == ["UN Security Council"]
+
+
+def test_russian_named_person_gave_a_forecast(gaz: Gazetteer) -> None:
+    text = "Похожую оценку ранее озвучивал Леонид Калашников, глава думского комитета."
+    assert attr(text, gaz, "ru") == ["Leonid Kalashnikov"]
+    text = "Леонид Калашников призвал привлекать больше рабочих из КНДР."
+    assert attr(text, gaz, "ru") == ["Leonid Kalashnikov"]
+
+
+def test_russian_lower_case_multiword_name(gaz: Gazetteer) -> None:
+    text = "По информации пограничной службы ФСБ России, въезд граждан КНДР вырос втрое."
+    assert attr(text, gaz, "ru") == ["FSB Border Service"]
+
+
+def test_korean_survey_cited_by_outlet(gaz: Gazetteer) -> None:
+    text = "러시아 경제지 베도모스티가 인용한 GS그룹 집계에 따르면, 중국산 휴대폰 수입이 크게 늘었다."
+    assert attr(text, gaz, "ko") == ["Vedomosti", "GS Group"]

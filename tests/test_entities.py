@@ -254,3 +254,10 @@ def test_russian_unknown_person_in_nominative(gaz: Gazetteer) -> None:
     got = names(text, gaz, "ru")
     assert got.get("Анатолий Веселов") == "person"
     assert got.get("North Korea") == "country"
+
+
+def test_cyrillic_multiword_alias_matches_lower_case_first_letter(gaz: Gazetteer) -> None:
+    found = [m.name for m in gaz.find("въезд по данным пограничной службы ФСБ вырос")]
+    assert found == ["FSB Border Service"]
+    # a single Cyrillic word keeps the capital rule ("ведомости" is also a common noun)
+    assert [m.name for m in gaz.find("сведения из ведомости о зарплате")] == []

@@ -9,7 +9,11 @@ They read and write through :class:`foothold.store.Store` (``--db URL``;
 default ``$FOOTHOLD_DB`` or ``sqlite:///foothold.db``).  Tests swap the store
 with :func:`set_store_factory`.  Data goes to standard output, messages to
 standard error; a usage error exits with status 2, a missing store object
-(unknown decision or question) with status 1.
+(unknown claim, decision or question) or a refused change (undoing an undone
+decision, re-resolving a question without ``--force``) with status 1.  A
+``--db`` that names a SQLite file that does not exist is a usage error: every
+command here needs stored claims, and opening the store would otherwise create
+an empty database silently.
 """
 
 from __future__ import annotations
@@ -547,9 +551,7 @@ def question() -> None:
 @case_option
 def question_add(question_id: str, text: str, criteria: str, resolution_date: str, hypothesis: str | None, db: str | None, case_path: str | None) -> None:
     """Add a binary question."""
-    from .dates import check_date
-
-    from .dates import on_or_before
+    from .dates import check_date, on_or_before
 
     try:
         check_date(resolution_date, "--resolution-date")

@@ -72,6 +72,14 @@ _FILLER = re.compile(
     r"at\s+the\s+time|in\s+a\s+statement)\b)*\Z",
     re.IGNORECASE,
 )
+# statement verbs that make a named person (only) a source: "X called for ...",
+# "X urged ...", "X compared the veto to ..."
+_SAY_PERSON = re.compile(
+    r"\b(?:called\s+for|calls\s+for|urged|urges|proposed|proposes|suggested|suggests|insisted|insists|"
+    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed\s+out|points\s+out|compared|compares|"
+    r"likened|likens|recalled|recalls|dismissed|denied|denies|promised|promises|pledged|pledges|"
+    r"questioned|critici[sz]ed|praised|welcomed|described|describes|called)\b"
+)
 # phrase cues: the names in the phrase that follows are sources
 _PHRASE_CUES = re.compile(
     r"\b(?:according\s+to|citing|cited\s+by|quoting|quoted\s+by|carried\s+by|shared\s+with|"
@@ -83,6 +91,9 @@ _PHRASE_CUES = re.compile(
     r"reported\s+by|published\s+by|released\s+by|provided\s+by|compiled\s+by|confirmed\s+by|"
     r"obtained\s+by|seen\s+by|reviewed\s+by|gathered\s+by|collected\s+by|conducted\s+by|"
     r"commissioned\s+by|broadcast\s+by|aired\s+by|relayed\s+by|"
+    # the agent of a passive reporting verb: "the figures were analysed by X"
+    r"(?:analy[sz]ed|announced|estimated|calculated|tallied|counted|disclosed|revealed|"
+    r"prepared|produced|recorded|documented|cited|stated|claimed|predicted|forecast|described)\s+by|"
     r"attributed\s+(?:\w+\s+){0,3}?to|"
     r"laut|zufolge|selon|d['’]apr[èe]s|seg[úu]n|de\s+acuerdo\s+con|secondo|citant|citando))\b"
 )
@@ -147,25 +158,60 @@ _ANON_EN = re.compile(
     r"(?:an?|one)\s+(?:[\w-]+\s+){0,2}?(?:spokes(?:man|woman|person)|official|executive|analyst|insider)\s+"
     r"(?:who|said|told|says)\b)"
 )
+# unnamed analysts / experts as a source: "analysts quoted by X said", "experts say";
+# not "its experts" (the company's) nor "analysts at X" (named by their employer)
+_ANON_EXPERTS = re.compile(
+    r"(?<![\w'’])(?:(?:some|many|several|most|other|independent|western|foreign|local|industry|market|"
+    r"military|security|sanctions|russian|chinese|korean|south\s+korean|north\s+korean|japanese|"
+    r"ukrainian|american|european)\s+)?"
+    r"(?:analysts|experts|observers|economists|specialists|commentators)\s+"
+    r"(?:(?:quoted|cited|interviewed|consulted|contacted|polled|surveyed)\s+by|"
+    r"(?:have\s+|had\s+)?(?:said|say|says|told|tell|believe|believed|warned|warn|estimate|estimated|"
+    r"expect|expected|noted|note|argued|argue|suggest|suggested|predicted|predict|reckon|reckoned|"
+    r"doubt|doubted|cautioned|caution)\b)"
+)
+_NOT_ANON_EXPERTS = re.compile(
+    r"(?:\b(?:its|their|his|her|our|the\s+(?:company|firm|group|ministry|agency|bank)['’]s)|[A-Za-z]['’]s?)\s+"
+    r"(?:[\w-]+\s+)?\Z",
+    re.IGNORECASE,
+)
 # words that, besides the reporting verbs and phrase cues, make a sentence an attribution context
 _ATTRIB_CONTEXT_EN = re.compile(
     r"\b(?:say|tell|spoke|speaking|described|believe|interviewed|testimony|accounts?)\b"
 )
 
 # --- Russian ---------------------------------------------------------------
+# a named person's forecast or call: "прогноз давал X", "X прогнозировал", "призвал X"
+_RU_FORECAST = (
+    r"(?:прогноз\w*|оценк[аиу]|предположени\w+)\s+(?:[а-яё]+\s+){0,2}?"
+    r"(?:давал[аи]?|дал[аи]?|дает|даёт|озвучивал[аи]?|озвучил[аи]?|высказывал[аи]?|высказал[аи]?|"
+    r"делал[аи]?|сделал[аи]?)|"
+    r"(?:давал[аи]?|дал[аи]?|озвучивал[аи]?|озвучил[аи]?|высказывал[аи]?|высказал[аи]?)\s+"
+    r"(?:[а-яё]+\s+){0,1}?(?:прогноз\w*|оценк[аиу])|"
+    r"прогнозировал[аи]?|прогнозирует|прогнозируют|предсказывал[аи]?|предсказал[аи]?"
+)
+# ... and, with the subject before the verb only, a named person's call or warning
+_RU_CALL = r"предупредил[аио]?|предупреждал[аио]?|призвал[аио]?|призывал[аио]?|призывает"
 _RU_PHRASE = re.compile(
     r"(?:в\s+интервью|в\s+беседе\s+с|(?:следует\s+)?из\s+(?:данных|статистики|отч[её]та|доклада|сообщения)|по\s+данным|по\s+словам|по\s+информации|по\s+сведениям|по\s+оценк[еам]|по\s+подсчетам|"
     r"по\s+подсчётам|согласно(?:\s+данным)?|со\s+ссылкой\s+на|ссылаясь\s+на|как\s+сообщил[аи]?|"
     r"как\s+заявил[аи]?|как\s+передает|как\s+передаёт|как\s+пишет|сообщает|сообщают|сообщил[аи]?|"
     r"заявил[аи]?|заявляет|передает|передаёт|пишет|пишут|отметил[аи]?|рассказал[аи]?|"
     r"утверждает|утверждают|считает|оценил[аи]?|подсчитал[аи]?|уточнил[аи]?|добавил[аи]?|"
-    r"опубликовал[аи]?|приводит|приводят|сказал[аи]?|указал[аи]?)(?![а-яё])",
+    r"опубликовал[аи]?|приводит|приводят|сказал[аи]?|указал[аи]?|"
+    # "Такой прогноз ранее давал X", "прогнозирует X", "призвал X"
+    + _RU_FORECAST
+    + r")(?![а-яё])",
     re.IGNORECASE,
 )
 _RU_VERB = re.compile(
     r"(?<![а-яё])(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|заявляет|отметил[аио]?|рассказал[аио]?|"
     r"утверждает|считает|оценил[аио]?|уточнил[аио]?|добавил[аио]?|сказал[аио]?|пишет|передает|передаёт|"
-    r"подсчитал[аио]?|указал[аио]?|приводит|опубликовал[аио]?|выяснил[аио]?|подсчитал[аио]?)(?![а-яё])",
+    r"подсчитал[аио]?|указал[аио]?|приводит|опубликовал[аио]?|выяснил[аио]?|подсчитал[аио]?|"
+    + _RU_FORECAST
+    + "|"
+    + _RU_CALL
+    + r")(?![а-яё])",
     re.IGNORECASE,
 )
 _RU_PHRASE_END = re.compile(
@@ -396,6 +442,8 @@ class _EnglishScan:
         self.say_starts = [m.start() for m in self.say]
         self.phrase = list(_PHRASE_CUES.finditer(low))
         self.phrase_starts = [m.start() for m in self.phrase]
+        self.say_person = list(_SAY_PERSON.finditer(low))
+        self.say_person_starts = [m.start() for m in self.say_person]
 
 
 def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishScan) -> None:
@@ -425,6 +473,12 @@ def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishS
             ):
                 subj = [after[0].name]
         out.extend(subj)
+    # a named person's statement verbs: "X, who chairs Y, called for ..."
+    persons = {c.name for c in doc.sources if c.type == "person"}
+    for m in _in(scan.say_person, scan.say_person_starts, s, e):
+        if text[m.end() : m.end() + 4].lower() == " by ":
+            continue  # a passive ("described by X") is a phrase cue
+        out.extend(n for n in _subject_before(doc, s, m.start()) if n in persons)
     # phrase cues: "according to X", "citing X", "told X", "data from X shared with Y"
     for m in _in(scan.phrase, scan.phrase_starts, s, e):
         ps = m.end()
@@ -440,7 +494,12 @@ def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishS
                     continue
             phrase = text[ps:pe].strip()
             am = _ANAPHOR.match(phrase + " ")
-            if am and len(phrase.split()) <= 4:
+            if not (am and len(phrase.split()) <= 4):
+                # "according to the council's meeting record"
+                am = _ANAPHOR.match(re.split(r"['’]s\b", phrase, maxsplit=1)[0] + " ")
+                if am and not re.search(r"['’]s\b", phrase):
+                    am = None
+            if am and len(am.group(0).split()) <= 4:
                 ref = _referent(doc, am.group(1).lower(), s, ps)
                 if ref:
                     out.append(ref)
@@ -459,6 +518,14 @@ def _english_sentence(doc: _Doc, s: int, e: int, out: list[str], scan: _EnglishS
                 continue
             out.append(ANONYMOUS)
             break
+        else:
+            for m in _ANON_EXPERTS.finditer(doc.low, s, e):
+                if _NOT_ANON_EXPERTS.search(text, max(s, m.start() - 40), m.start()):
+                    continue
+                if any(n.start <= m.start() < n.end for n in doc.sources):
+                    continue
+                out.append(ANONYMOUS)
+                break
 
 
 def _russian_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:

@@ -10,6 +10,8 @@ alternatives).  Matching rules:
 * Short all-capital acronyms (US, UN, FSB, ФСБ...) are case-sensitive; other
   aliases are case-insensitive, except that an alias written with a capital
   first letter does not match a lower-case word ("Honor" is not "honor").
+* A multi-word Cyrillic alias also matches with a lower-case first letter
+  ("пограничной службы ФСБ"); single Cyrillic words keep the capital rule.
 * Cyrillic words are matched by stem, so inflected forms are found
   ("России", "Россией", "Пограничной службы ФСБ России").
 * The longest match wins; ``US$`` is not the United States.
@@ -217,7 +219,12 @@ class Gazetteer:
                 entry = _Entry(
                     actor=actor,
                     alias=alias,
-                    upper_initial=alias[0].isupper(),
+                    # a multi-word Cyrillic name keeps matching when a lower-case
+                    # first letter comes from its position mid-sentence ("по данным
+                    # пограничной службы ФСБ"); single words keep the capital rule,
+                    # since many are also common nouns ("ведомости", "эскадра")
+                    upper_initial=alias[0].isupper()
+                    and not (_CYR_RE.search(alias) and not cjk and len(words) > 1),
                     acronyms=tuple(w for w in words if _is_acronym(w)),
                     pattern=None,
                 )
