@@ -40,6 +40,7 @@ from rapidfuzz.fuzz import ratio as _ratio
 from rapidfuzz.utils import default_process as _default_process
 
 from foothold.model import Evidence
+from foothold.unionfind import UnionFind
 
 __all__ = ["FUZZY_NEIGHBOURS", "NEAR_IDENTICAL", "RELAY_WINDOW_DAYS", "Groups", "find_origins", "normalise_sentence"]
 
@@ -74,28 +75,6 @@ class Groups:
     item_rep: list[int]
     item_source: list[str | None]
     origin_clusters: list[list[str]]
-
-
-class _UnionFind:
-    __slots__ = ("parent",)
-
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            if ra < rb:
-                self.parent[rb] = ra
-            else:
-                self.parent[ra] = rb
 
 
 def group_claims(
@@ -157,7 +136,7 @@ def find_origins(
     Cost: one pass over the cluster items, plus the rows of merged items.
     """
     # 3. relay links between clusters
-    uf = _UnionFind(len(cluster_keys))
+    uf = UnionFind(len(cluster_keys))
     if len(cluster_keys) > 1:
         _merge_relays(docs, doc_dates, claims, claim_doc, claim_source, canonical, citems, uf, n_rows)
 
@@ -234,7 +213,7 @@ def _merge_relays(
     claim_source: Sequence[str | None],
     canonical: Callable[[str], str],
     citems: dict[int, list[int]],
-    uf: _UnionFind,
+    uf: UnionFind,
     n_rows: int,
 ) -> None:
     """Union clusters whose items relay the same source (module rule, step 2).

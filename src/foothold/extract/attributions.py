@@ -7,7 +7,9 @@ Rules come from ``ANNOTATION.md`` §6 (Attributions):
   found by cues: "according to X", "X said/reported/told/announced/estimated/
   noted", "X told Y" (both), "citing Y", "quoted by Y", "carried by Y",
   "data from X shared with Y", "an analysis by X of figures from Y",
-  "X's analysis of Y data", "a claim by X"; Russian "по данным X", "сообщает X",
+  "X's analysis of Y data", "a claim by X", the agent of a passive ("analysed/
+  announced/estimated by X"), a named person's statement verb ("X called for/urged/
+  compared"); Russian "прогноз давал X", "X призвал"; Russian "по данным X", "сообщает X",
   "со ссылкой на X", "заявил X"; Korean "X에 따르면", "X는 ... 밝혔다";
   Chinese "据X报道", "X表示", "X称", "X对Y表示"; Japanese "Xによると", "Xは…と述べた";
   German/French/Spanish/Italian cues ("laut", "selon", "según", "sagte", "a déclaré",
@@ -16,7 +18,8 @@ Rules come from ``ANNOTATION.md`` §6 (Attributions):
 * Officials by role when unnamed ("Russia's education minister said" ->
   "Russia's education minister"); a named official -> the name.
 * Unnamed sources (diplomatic sources, a source familiar with ..., escaped
-  workers, intelligence officials, an industry spokesman) -> ``anonymous source``,
+  workers, intelligence officials, an industry spokesman, "analysts quoted by X",
+  "experts say" but not "its experts") -> ``anonymous source``,
   once per document.
 * The publishing outlet is not an attribution: names that only appear in a
   dateline "(Outlet)" or a sign-off line are ignored.  Countries and places are
@@ -93,7 +96,7 @@ _PHRASE_CUES = re.compile(
     r"commissioned\s+by|broadcast\s+by|aired\s+by|relayed\s+by|"
     # the agent of a passive reporting verb: "the figures were analysed by X"
     r"(?:analy[sz]ed|announced|estimated|calculated|tallied|counted|disclosed|revealed|"
-    r"prepared|produced|recorded|documented|cited|stated|claimed|predicted|forecast|described)\s+by|"
+    r"recorded|documented|stated|claimed|predicted|forecast|described)\s+by|"
     r"attributed\s+(?:\w+\s+){0,3}?to|"
     r"laut|zufolge|selon|d['’]apr[èe]s|seg[úu]n|de\s+acuerdo\s+con|secondo|citant|citando))\b"
 )

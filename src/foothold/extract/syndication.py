@@ -50,6 +50,7 @@ import numpy as np
 from datasketch import MinHashLSH
 
 from foothold.model import Evidence
+from foothold.unionfind import UnionFind
 
 __all__ = [
     "assign_clusters",
@@ -249,31 +250,6 @@ def _norm_name(name: str) -> str:
 # union-find
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, x: int) -> int:
-        parent = self.parent
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(self, a: int, b: int) -> bool:
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        if ra > rb:
-            ra, rb = rb, ra
-        self.parent[rb] = ra
-        return True
-
-
-# ---------------------------------------------------------------------------
-# rules
-
-
 _SHIFT = np.uint64(32)
 _MAX_HASH = np.uint64((1 << 32) - 1)
 MAX_BUCKET = 64
@@ -437,7 +413,7 @@ def assign_clusters(evidence: list[Evidence]) -> None:
     n = len(evidence)
     if n == 0:
         return
-    uf = _UnionFind(n)
+    uf = UnionFind(n)
     doc_ids = [ev.doc_id for ev in evidence]  # a SHA-256 each: compute once
     by_id: dict[str, int] = {}
     for i, doc_id in enumerate(doc_ids):
