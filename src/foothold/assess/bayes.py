@@ -42,6 +42,8 @@ import math
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
+from operator import attrgetter
 from typing import Any
 
 import numpy as np
@@ -173,6 +175,10 @@ class _Prepared:
 
 
 _CLAIM_ID_CACHE: dict[tuple[str, str, str, int, int], str] = {}
+_IND_POL = attrgetter("indicator", "polarity")
+_ATTRIBUTIONS = attrgetter("attributions")
+_CLAIMS = attrgetter("claims")
+_NO_SOURCE = object()  # sentinel: a claim without attributions
 _CLAIM_ID_CACHE_MAX = 2_000_000
 
 
@@ -215,94 +221,136 @@ def _prepare(
     check_claims = bool(judgements.claims)
     rejected = judgements.rejected
 
-    # Documents in scope, sorted by (publication date, path) so that the first
-    # claim row of any group is its earliest report.
+    # Documents in scope.  Per-claim attributes are read in input order (objects
+    # created together sit together in memory), then put in document order.
     undated = (_UNDATED, 0)
     date_cache: dict[str | None, tuple[int, int]] = {}
-    scoped: list[tuple[int, str, int, Evidence]] = []
-    for i, e in enumerate(evidence):
+    in_docs: list[Evidence] = []
+    days: list[int] = []
+    paths: list[str] = []
+    dates: list[tuple[int, int]] = []
+    outlets: list[str | None] = []
+    clusters: list[str | None] = []
+    for e in evidence:
         if not e.relevant or not e.claims:
             continue
-        pub = e.document.published
+        document = e.document
+        pub = document.published
         if as_of is not None and (not pub or not on_or_before(pub, as_of)):
             continue
         d = date_cache.get(pub)
         if d is None:
             d = date_cache[pub] = date_ordinal(pub) or undated
-        scoped.append((d[0], e.document.path, i, e))
-    scoped.sort()  # (date, path, input index) is unique, Evidence is never compared
+        in_docs.append(e)
+        days.append(d[0])
+        paths.append(document.path)
+        dates.append(d)
+        outlets.append(document.outlet)
+        clusters.append(e.cluster)
+    m = len(in_docs)
 
+    # Claims in input order; k is the likelihood row (-1: unknown indicator or polarity).
+    flat = [c for e in in_docs for c in e.claims]
+    n_rows = 2 * len(case.indicators)
+    ks = np.fromiter(map(ind_index.get, map(_IND_POL, flat), repeat(-1)), dtype=np.int64, count=len(flat))
+    kept = ks >= 0
+    unknown = len(flat) - int(np.count_nonzero(kept))
+    n_rejected = 0
+    if rejected:
+        for i in np.flatnonzero(kept).tolist():
+            if _claim_id(flat[i]) in rejected:
+                kept[i] = False
+                n_rejected += 1
+    first_attribution = [a[0] if a else _NO_SOURCE for a in map(_ATTRIBUTIONS, flat)]
+
+    # Documents sorted by (publication date, path, input order) so that the first claim
+    # row of any group is its earliest report: two stable sorts on one plain key each.
+    doc_order = sorted(range(m), key=paths.__getitem__)
+    doc_order.sort(key=days.__getitem__)
+    order_arr = np.asarray(doc_order, dtype=np.int64)
+    counts = np.fromiter(map(len, map(_CLAIMS, in_docs)), dtype=np.int64, count=m)
+    starts = np.cumsum(counts) - counts
+    counts_sorted = counts[order_arr]
+    block_start = np.cumsum(counts_sorted) - counts_sorted
+    # claim rows: positions in ``flat`` of the claims in document order, unknown/rejected dropped
+    pos = np.repeat(starts[order_arr] - block_start, counts_sorted) + np.arange(len(flat))
+    row_doc_sorted = np.repeat(np.arange(m), counts_sorted)
+    keep_rows = kept[pos]
+    sel = pos[keep_rows]
+    used, claim_doc_arr = np.unique(row_doc_sorted[keep_rows], return_inverse=True)
+    sel_list = sel.tolist()
+    claims: list[Any] = list(map(flat.__getitem__, sel_list))
+    claim_doc: list[int] = claim_doc_arr.tolist()
+
+    # Documents with a claim kept; cluster indices in order of first appearance.
     docs: list[Evidence] = []
     doc_dates: list[tuple[int, int]] = []
-    claims: list[Any] = []
-    claim_doc: list[int] = []
-    claim_source: list[str | None] = []
+    doc_outlets: list[str | None] = []
+    doc_base: list[int] = []
     cluster_index: dict[str, int] = {}
     cluster_keys: list[str] = []
-    citems: dict[int, list[int]] = {}  # cluster * n_rows + k -> claim rows
-    n_rows = 2 * len(case.indicators)
-    unknown = 0
-    n_rejected = 0
-    r = 0
-    for _, _, _, e in scoped:
-        di = len(docs)
-        used = 0
-        outlet = e.document.outlet
-        ci = -1
-        for c in e.claims:
-            k = ind_index.get((c.indicator, c.polarity))
-            if k is None:
-                unknown += 1
-                continue
-            if rejected and _claim_id(c) in rejected:
-                n_rejected += 1
-                continue
-            if ci < 0:
-                ckey = e.cluster or "doc:" + e.doc_id
-                ci = cluster_index.get(ckey, -1)
-                if ci < 0:
-                    ci = cluster_index[ckey] = len(cluster_keys)
-                    cluster_keys.append(ckey)
-            claims.append(c)
-            claim_doc.append(di)
-            attributions = c.attributions
-            claim_source.append(attributions[0] if attributions else outlet)
-            ck = ci * n_rows + k
-            rows = citems.get(ck)
-            if rows is None:
-                citems[ck] = [r]
-            else:
-                rows.append(r)
-            r += 1
-            used += 1
-        if used:
-            docs.append(e)
-            doc_dates.append(date_cache[e.document.published])
+    cluster_get = cluster_index.get
+    for u in used.tolist():
+        i = doc_order[u]
+        e = in_docs[i]
+        docs.append(e)
+        doc_dates.append(dates[i])
+        doc_outlets.append(outlets[i])
+        ckey = clusters[i] or "doc:" + e.doc_id
+        ci = cluster_get(ckey)
+        if ci is None:
+            ci = cluster_index[ckey] = len(cluster_keys)
+            cluster_keys.append(ckey)
+        doc_base.append(ci * n_rows)
+    # The originating source: the first attribution, else the outlet.
+    claim_source: list[str | None] = [
+        s_ if s_ is not _NO_SOURCE else doc_outlets[di]
+        for s_, di in zip(map(first_attribution.__getitem__, sel_list), claim_doc, strict=True)
+    ]
+    # Cluster items: cluster * n_rows + k -> claim rows (in row order).
+    cks = (np.asarray(doc_base, dtype=np.int64)[claim_doc_arr] + ks[sel]).tolist()
+    citems: dict[int, list[int]] = {}
+    citems_get = citems.get
+    for r, ck in enumerate(cks):
+        rows = citems_get(ck)
+        if rows is None:
+            citems[ck] = [r]
+        else:
+            rows.append(r)
     if unknown:
         log.warning("%d claims with an indicator or polarity the case does not know were skipped", unknown)
 
     groups = find_origins(
         docs, doc_dates, claims, claim_doc, claim_source, cluster_keys, citems, registry.canonical, n_rows
     )
-    n_items = len(groups.items)
-
-    # Confirmation and contradiction by other independent origins (credibility 1 and 5).
-    canon_src = [registry.canonical(s) if s else None for s in groups.item_source]
-    total_k: dict[int, int] = {}
-    total_k_src: dict[tuple[int, str | None], int] = {}
-    for (_, k), src in zip(groups.items, canon_src, strict=True):
-        total_k[k] = total_k.get(k, 0) + 1
-        total_k_src[(k, src)] = total_k_src.get((k, src), 0) + 1
-
     items = groups.items
+    n_items = len(items)
     item_k = np.fromiter((k for _, k in items), dtype=np.int64, count=n_items)
     item_origin = np.fromiter((o for o, _ in items), dtype=np.int64, count=n_items)
-    item_w_list = [0.0] * n_items
-    item_grade = [""] * n_items
-    item_analyst = [False] * n_items
-    claim_judgements = judgements.claims
+    item_claims = groups.item_claims
     item_rep = groups.item_rep
     item_source = groups.item_source
+
+    # Confirmation and contradiction by other independent origins (credibility 1 and 5):
+    # confirmed when another origin with a different (canonical) source reports the same
+    # kind, contradicted when any origin reports the opposite polarity.
+    canonical = registry.canonical
+    src_ids: dict[str | None, int] = {}
+    src_get = src_ids.setdefault
+    canon_ids: dict[str | None, int] = {}
+    canon_get = canon_ids.setdefault
+    raw_to_canon: dict[str | None, int] = {}
+    for s_ in dict.fromkeys(item_source):
+        src_get(s_, len(src_ids))
+        raw_to_canon[s_] = canon_get(canonical(s_) if s_ else None, len(canon_ids))
+    item_src = np.fromiter((src_ids[s_] for s_ in item_source), dtype=np.int64, count=n_items)
+    canon_of = np.fromiter(raw_to_canon.values(), dtype=np.int64, count=len(raw_to_canon))
+    item_canon = canon_of[item_src] if n_items else item_src
+    n_canon = max(len(canon_ids), 1)
+    total_k = np.bincount(item_k, minlength=n_rows)
+    total_k_src = np.bincount(item_k * n_canon + item_canon, minlength=n_rows * n_canon)
+    confirmed_a = total_k[item_k] - total_k_src[item_k * n_canon + item_canon] >= 1
+    contradicted_a = total_k[item_k ^ 1] > 0
     # (source, confirmed, contradicted) -> (letter, digit, weight, grade): machine grades
     machine: dict[tuple[str | None, bool, bool], tuple[str, int, float, str]] = {}
 
@@ -315,18 +363,31 @@ def _prepare(
             hit = machine[key] = (rel, cred, RELIABILITY_WEIGHT[rel] * CREDIBILITY_WEIGHT[cred], f"{rel}{cred}")
         return hit
 
-    item_claims = groups.item_claims
-    for n in range(n_items):
-        k = items[n][1]
+    # Items with one claim (and no claim decisions) take the machine grade of its source:
+    # one table lookup per (source, confirmed, contradicted).
+    src_names = list(src_ids)
+    combo = (item_src * 2 + confirmed_a) * 2 + contradicted_a
+    combo_w = np.zeros(4 * len(src_names))
+    combo_grade = [""] * (4 * len(src_names))
+    for c_ in np.unique(combo).tolist():
+        hit = machine_grade(src_names[c_ >> 2], bool(c_ & 2), bool(c_ & 1))
+        combo_w[c_] = hit[2]
+        combo_grade[c_] = hit[3]
+    item_w = combo_w[combo]
+    item_grade = [combo_grade[c_] for c_ in combo.tolist()]
+    item_analyst = [False] * n_items
+    claim_judgements = judgements.claims
+
+    if check_claims:
+        multi = range(n_items)
+    else:
+        multi = [n for n, rows in enumerate(item_claims) if len(rows) > 1]
+    confirmed_l = confirmed_a.tolist()
+    contradicted_l = contradicted_a.tolist()
+    for n in multi:
         rows = item_claims[n]
-        src = canon_src[n]
-        confirmed = total_k[k] - total_k_src[(k, src)] >= 1
-        contradicted = (k ^ 1) in total_k
-        if not check_claims and len(rows) == 1:
-            hit = machine_grade(claim_source[rows[0]], confirmed, contradicted)
-            item_w_list[n] = hit[2]
-            item_grade[n] = hit[3]
-            continue
+        confirmed = confirmed_l[n]
+        contradicted = contradicted_l[n]
         best_w = -1.0
         best_grade = ""
         best_pinned = False
@@ -337,6 +398,8 @@ def _prepare(
             first_by_source: dict[str | None, int] = {}
             for r in rows:
                 first_by_source.setdefault(claim_source[r], r)
+            if len(first_by_source) == 1:
+                continue  # one source: its machine grade, set above
             candidates = [(r, s, None) for s, r in first_by_source.items()]
         for r, s, j in candidates:
             rel, cred, w, grade = machine_grade(s, confirmed, contradicted)
@@ -352,10 +415,9 @@ def _prepare(
         if best_row != item_rep[n]:
             item_rep[n] = best_row
             item_source[n] = claim_source[best_row]
-        item_w_list[n] = best_w
+        item_w[n] = best_w
         item_grade[n] = best_grade
         item_analyst[n] = best_pinned
-    item_w = np.asarray(item_w_list, dtype=float)
 
     return _Prepared(
         docs=docs,
@@ -420,14 +482,36 @@ def corroboration_weights(item_k: np.ndarray, item_w: np.ndarray) -> np.ndarray:
     n = len(item_k)
     if n == 0:
         return item_w.astype(float, copy=True)
-    order = np.lexsort((-item_w, item_k))
-    k_sorted = item_k[order]
-    starts = np.r_[True, k_sorted[1:] != k_sorted[:-1]]
-    first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
-    rank = np.arange(n) - first + 1
+    order, rank = _corroboration_ranks(item_k, item_w)
     eff = np.empty(n, dtype=float)
     eff[order] = item_w[order] / rank
     return eff
+
+
+def _corroboration_ranks(item_k: np.ndarray, item_w: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(order, rank) of :func:`corroboration_weights`: items sorted by (kind, weight descending,
+    index), and each sorted item's 1-based rank within its kind (non-empty input)."""
+    n = len(item_k)
+    neg = -item_w
+    order = None
+    if item_k.dtype.kind in "iu" and item_k.min() >= 0 and not np.isnan(neg).any():
+        # lexsort((-w, k)) with unique integer keys instead (the same order, as
+        # the keys are unique; numpy's default integer sort is much faster than
+        # its stable float sort): (k, dense rank of -w, index).
+        a = np.argsort(neg)
+        s = neg[a]
+        dense_sorted = np.cumsum(np.r_[False, s[1:] != s[:-1]])
+        n_dense = int(dense_sorted[-1]) + 1
+        if (int(item_k.max()) + 1) * n_dense * n < 1 << 62:
+            dense = np.empty(n, dtype=np.int64)
+            dense[a] = dense_sorted
+            order = np.argsort((item_k.astype(np.int64) * n_dense + dense) * n + np.arange(n))
+    if order is None:
+        order = np.lexsort((neg, item_k))
+    k_sorted = item_k[order]
+    starts = np.r_[True, k_sorted[1:] != k_sorted[:-1]]
+    first = np.maximum.accumulate(np.where(starts, np.arange(n), 0))
+    return order, np.arange(n) - first + 1
 
 
 def _log_likelihoods(
@@ -650,17 +734,39 @@ def _leave_one_out(
 ) -> list[dict[str, Any]]:
     """For each origin, the posterior without it; the ``top`` with the largest max |change|."""
     n_origins = len(prep.origin_clusters)
-    per_origin = np.zeros((n_origins, len(hyps)))
-    np.add.at(per_origin, prep.item_origin, log_l)
+    # per-origin sums (bincount adds in item order, as np.add.at does, but much faster)
+    per_origin = np.empty((n_origins, len(hyps)))
+    for h in range(len(hyps)):
+        per_origin[:, h] = np.bincount(prep.item_origin, weights=log_l[:, h], minlength=n_origins)
     without = _normalise(total[None, :] - per_origin)
     # Removing an origin also re-ranks the corroboration discount of the others,
     # so the shortlist found by subtraction is recomputed exactly.
     shortlist = np.argsort(-np.abs(without - post[None, :]).max(axis=1), kind="stable")[: top + 3]
     table, prior = _likelihood_table(case)[1], np.asarray([h.prior for h in case.hypotheses], dtype=float)
+    item_k, item_w, item_origin = prep.item_k, prep.item_w, prep.item_origin
+    # The first (per-kind) discount without origin o: ranks from the full ranking, less one
+    # for every item of o ranked before in the same kind (the same numbers as recomputing).
+    order1, rank_sorted = _corroboration_ranks(item_k, item_w)
+    n = len(item_k)
+    rank1 = np.empty(n, dtype=rank_sorted.dtype)
+    rank1[order1] = rank_sorted
+    pos = np.empty(n, dtype=np.int64)
+    pos[order1] = np.arange(n)
+    k_sorted = item_k[order1]
+    bounds = np.flatnonzero(np.r_[True, k_sorted[1:] != k_sorted[:-1], True])
+    group_end = np.repeat(bounds[1:], np.diff(bounds))  # per sorted position: end of its kind
+    log_prior = np.log(prior)
     for o in shortlist.tolist():
-        keep = prep.item_origin != o
-        rest = _log_likelihoods(table, prep.item_k[keep], prep.item_w[keep], prep.item_origin[keep])
-        without[o] = _normalise(np.log(prior) + rest.sum(axis=0))
+        keep = item_origin != o
+        rank_o = rank1.copy()
+        for j in np.flatnonzero(~keep).tolist():
+            p = int(pos[j])
+            rank_o[order1[p + 1 : group_end[p]]] -= 1
+        w1 = item_w[keep] / rank_o[keep]
+        origin_o = item_origin[keep]
+        w2 = corroboration_weights(origin_o, w1) * (w1 > 0)
+        rest = np.log(tempered_likelihood(table[item_k[keep]], w2))
+        without[o] = _normalise(log_prior + rest.sum(axis=0))
     without = with_model_error(without, prior, model_error)
     post = with_model_error(post, prior, model_error)
     delta = without - post[None, :]
@@ -670,7 +776,8 @@ def _leave_one_out(
     chosen = set(order.tolist())
     best_item: dict[int, int] = {}
     origin_items: dict[int, list[int]] = {o: [] for o in chosen}
-    for n, o in enumerate(prep.item_origin.tolist()):
+    chosen_items = np.flatnonzero(np.isin(prep.item_origin, order))
+    for n, o in zip(chosen_items.tolist(), prep.item_origin[chosen_items].tolist(), strict=True):
         if o in chosen:
             origin_items[o].append(n)
             if o not in best_item or prep.item_w[n] > prep.item_w[best_item[o]]:

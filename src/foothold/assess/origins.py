@@ -143,6 +143,7 @@ def find_origins(
     # 4. origins and items
     root_index: dict[int, int] = {}
     origin_members: list[list[int]] = []
+    cluster_origin: list[int] = []  # cluster index -> origin index
     find = uf.find
     for ci in range(len(cluster_keys)):
         root = find(ci)
@@ -152,23 +153,25 @@ def find_origins(
             origin_members.append([ci])
         else:
             origin_members[o].append(ci)
+        cluster_origin.append(o)
     # cluster ids are assigned in date order, so sorted members are earliest first
     origin_clusters = [[cluster_keys[ci] for ci in sorted(members)] for members in origin_members]
     if len(origin_clusters) == len(cluster_keys):
-        items = [(root_index[ck // n_rows], ck % n_rows) for ck in citems]
+        items = [(cluster_origin[ck // n_rows], ck % n_rows) for ck in citems]
         item_claims = list(citems.values())
     else:
-        item_index: dict[tuple[int, int], int] = {}
+        item_index: dict[int, int] = {}  # origin * n_rows + k -> item
         items = []
         item_claims = []
         merged: set[int] = set()
         for ck, rows in citems.items():
-            ok = (root_index[find(ck // n_rows)], ck % n_rows)
+            o, k = cluster_origin[ck // n_rows], ck % n_rows
+            ok = o * n_rows + k
             n = item_index.get(ok)
             if n is None:
                 item_index[ok] = len(items)
-                items.append(ok)
-                item_claims.append(list(rows))
+                items.append((o, k))
+                item_claims.append(rows.copy())
             else:
                 item_claims[n].extend(rows)
                 merged.add(n)
@@ -182,27 +185,47 @@ def find_origins(
 
 _NUMBERS = re.compile(r"\d+")
 
+# Memoised per sentence string (as claim ids are in :mod:`foothold.assess.bayes`):
+# timeline and repeated assessments normalise each sentence once.  Bounded; cleared when full.
+_NORM_CACHE: dict[str, str] = {}
+_DIGITS_CACHE: dict[str, str] = {}
+_CACHE_MAX = 1_000_000
 
-def near_identical(a: str, b: str, _cache: dict[str, tuple[str, str]] | None = None) -> bool:
+
+def _normalised(text: str) -> str:
+    """:func:`normalise_sentence`, memoised on the sentence."""
+    hit = _NORM_CACHE.get(text)
+    if hit is None:
+        if len(_NORM_CACHE) >= _CACHE_MAX:
+            _NORM_CACHE.clear()
+        hit = _NORM_CACHE[text] = normalise_sentence(text)
+    return hit
+
+
+def _digits(text: str) -> str:
+    """The digits of the normalised sentence, in order (memoised on the sentence)."""
+    hit = _DIGITS_CACHE.get(text)
+    if hit is None:
+        if len(_DIGITS_CACHE) >= _CACHE_MAX:
+            _DIGITS_CACHE.clear()
+        hit = _DIGITS_CACHE[text] = "".join(_NUMBERS.findall(_normalised(text)))
+    return hit
+
+
+def near_identical(a: str, b: str) -> bool:
     """True for sentences that are the same report: equal after normalisation, or a
     rapidfuzz ``ratio`` >= :data:`NEAR_IDENTICAL` on the normalised text and the
     same digits in the same order (thousands separators ignored)."""
     if a == b:
         return True
-    cache = _cache if _cache is not None else {}
-    pa = cache.get(a)
-    if pa is None:
-        na = normalise_sentence(a)
-        pa = cache[a] = (na, "".join(_NUMBERS.findall(na)))
-    pb = cache.get(b)
-    if pb is None:
-        nb = normalise_sentence(b)
-        pb = cache[b] = (nb, "".join(_NUMBERS.findall(nb)))
-    if pa[0] == pb[0]:
+    na = _NORM_CACHE.get(a) or _normalised(a)
+    nb = _NORM_CACHE.get(b) or _normalised(b)
+    if na == nb:
         return True
-    if pa[1] != pb[1]:
+    # the ratio is cheap (C); the digits are extracted only for sentences that get this far
+    if not _ratio(na, nb, score_cutoff=NEAR_IDENTICAL):
         return False
-    return bool(_ratio(pa[0], pb[0], score_cutoff=NEAR_IDENTICAL))
+    return (_DIGITS_CACHE.get(a) or _digits(a)) == (_DIGITS_CACHE.get(b) or _digits(b))
 
 
 def _merge_relays(
@@ -247,40 +270,52 @@ def _merge_relays(
     # sharing a key (sentence text or quantity) within the window, and to its
     # FUZZY_NEIGHBOURS predecessors when the sentences are near-identical.
     union = uf.union
-    find = uf.find
-    norm_cache: dict[str, tuple[str, str]] = {}
+    parent = uf.parent
+    norm_get = _NORM_CACHE.get
     window = RELAY_WINDOW_DAYS
+    neighbours = FUZZY_NEIGHBOURS
     for entries in buckets.values():
         if len(entries) < 2:
             continue
         entries.sort()
         last: dict[Any, tuple[int, int, int]] = {}
+        last_get = last.get
         texts: list[str] = []
         for i, (day, slack, ci, rep) in enumerate(entries):
             c = claims[rep]
             text = c.text
             texts.append(text)
-            norm = norm_cache.get(text)
+            norm = norm_get(text)
             if norm is None:
-                n0 = normalise_sentence(text)
-                norm = norm_cache[text] = (n0, "".join(_NUMBERS.findall(n0)))
-            keys: list[Any] = [norm[0]]
+                norm = _normalised(text)
+            prev = last_get(norm)
+            if prev is not None and day - prev[0] <= window + (prev[1] if prev[1] > slack else slack):
+                union(prev[2], ci)
+            here = (day, slack, ci)
+            last[norm] = here
             quantities = docs[claim_doc[rep]].quantities
             if quantities:
                 cs, ce = c.start, c.end
                 for q in quantities:
-                    if q.start < 0 or (q.start >= cs and q.end <= ce):
-                        keys.append((q.unit, q.value))
-            for key in keys:
-                prev = last.get(key)
-                if prev is not None and day - prev[0] <= window + (prev[1] if prev[1] > slack else slack):
-                    union(prev[2], ci)
-                last[key] = (day, slack, ci)
-            for j in range(i - 1, max(-1, i - 1 - FUZZY_NEIGHBOURS), -1):
+                    qs = q.start
+                    if qs < 0 or (qs >= cs and q.end <= ce):
+                        key = (q.unit, q.value)
+                        prev = last_get(key)
+                        if prev is not None and day - prev[0] <= window + (prev[1] if prev[1] > slack else slack):
+                            union(prev[2], ci)
+                        last[key] = here
+            for j in range(i - 1, i - 1 - neighbours if i > neighbours else -1, -1):
                 d1, s1, c1, _ = entries[j]
                 if day - d1 > window + (s1 if s1 > slack else slack):
                     break
-                if find(c1) == find(ci):
+                # already in one set?  (UnionFind.find inlined, without path halving)
+                r1 = c1
+                while parent[r1] != r1:
+                    r1 = parent[r1]
+                r2 = ci
+                while parent[r2] != r2:
+                    r2 = parent[r2]
+                if r1 == r2:
                     continue
-                if near_identical(texts[j], text, norm_cache):
+                if near_identical(texts[j], text):
                     union(c1, ci)
