@@ -24,6 +24,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import ahocorasick
+
 from foothold.case import Case
 from foothold.extract.dates import resolve_event_date
 from foothold.extract.gazetteer import Mention
@@ -67,6 +69,11 @@ class Cues:
 
     Behaves like a compiled pattern for :meth:`search` (truthy match or None).
     Text must already be lower case; patterns are written in lower case.
+
+    The literal triggers of every ``Cues`` are found in one Aho-Corasick pass per
+    text (:func:`_present`, cached); a search then runs, in their order, only the
+    alternatives whose trigger occurs in the text, exactly as testing
+    ``trigger in text`` for each would.
     """
 
     def __init__(self, alternatives: tuple[str, ...]) -> None:
@@ -80,14 +87,62 @@ class Cues:
             else:
                 always.append(a)
         self._always = re.compile("|".join(f"(?:{a})" for a in always)) if always else None
+        self._id = len(_ALL_CUES)
+        _ALL_CUES.append(self)
+        _present.cache_clear()
+        _AUTOMATON.clear()
 
     def search(self, text: str) -> re.Match[str] | None:
-        for trigger, compiled in self._gated:
-            if trigger in text:
-                found = compiled.search(text)
-                if found:
-                    return found
+        gated = self._gated
+        for k in _present(text).get(self._id, ()):
+            trigger, compiled = gated[k]
+            # every match starts with the trigger: search from its first occurrence
+            # (\b and lookbehinds still see the text before that position)
+            found = compiled.search(text, text.find(trigger))
+            if found:
+                return found
         return self._always.search(text) if self._always is not None else None
+
+
+_ALL_CUES: list[Cues] = []
+#: The automaton over every trigger and, per trigger, its ``(cues id, alternative index)`` pairs.
+_AUTOMATON: list[tuple[ahocorasick.Automaton, list[tuple[tuple[int, int], ...]]]] = []
+
+
+def _automaton() -> tuple[ahocorasick.Automaton, list[tuple[tuple[int, int], ...]]]:
+    if not _AUTOMATON:
+        by_trigger: dict[str, list[tuple[int, int]]] = {}
+        for cues in _ALL_CUES:
+            for k, (trigger, _) in enumerate(cues._gated):
+                by_trigger.setdefault(trigger, []).append((cues._id, k))
+        automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+        entries: list[tuple[tuple[int, int], ...]] = []
+        for tid, (trigger, uses) in enumerate(by_trigger.items()):
+            automaton.add_word(trigger, tid)
+            entries.append(tuple(uses))
+        automaton.make_automaton()
+        _AUTOMATON.append((automaton, entries))
+    return _AUTOMATON[0]
+
+
+@functools.lru_cache(maxsize=4096)
+def _present(text: str) -> dict[int, list[int]]:
+    """Per cues id, the (ascending) indices of its gated alternatives whose trigger is in ``text``."""
+    automaton, entries = _automaton()
+    per: dict[int, list[int]] = {}
+    if automaton.kind == ahocorasick.EMPTY:
+        return per
+    for tid in {tid for _, tid in automaton.iter(text)}:
+        for cid, k in entries[tid]:
+            lst = per.get(cid)
+            if lst is None:
+                per[cid] = [k]
+            else:
+                lst.append(k)
+    for lst in per.values():
+        if len(lst) > 1:
+            lst.sort()
+    return per
 
 
 def _rx(*alternatives: str) -> Cues:

@@ -36,6 +36,7 @@ Ids are deterministic and independent of input order: a document alone gets
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import string
@@ -182,6 +183,7 @@ def _body(ev: Evidence) -> str:
 # dates and quantities
 
 
+@functools.lru_cache(maxsize=8192)
 def date_interval(value: str | None) -> tuple[date, date] | None:
     """The first and last day covered by a partial ISO date (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``).
 
@@ -322,8 +324,15 @@ def _lsh_candidates(sig: np.ndarray, threshold: float = LSH_THRESHOLD) -> set[tu
     return pairs
 
 
-def _near_copy_pairs(arrays: Sequence[np.ndarray]) -> Iterable[tuple[int, int]]:
-    """Pairs of documents whose shingle sets are near-duplicates (MinHash LSH + exact check)."""
+def _near_copy_pairs(
+    arrays: Sequence[np.ndarray], uf: UnionFind | None = None
+) -> Iterable[tuple[int, int]]:
+    """Pairs of documents whose shingle sets are near-duplicates (MinHash LSH + exact check).
+
+    With ``uf``, a candidate pair already in one set of ``uf`` is skipped without the
+    exact check: linking it again would change nothing (the caller unions each pair
+    yielded before asking for the next).
+    """
     usable = [i for i, a in enumerate(arrays) if len(a) >= MIN_SHINGLES]
     if len(usable) < 2:
         return
@@ -338,6 +347,8 @@ def _near_copy_pairs(arrays: Sequence[np.ndarray]) -> Iterable[tuple[int, int]]:
 
     for x, y in sorted(_lsh_candidates(sig)):
         i, j = usable[x], usable[y]
+        if uf is not None and uf.find(i) == uf.find(j):
+            continue
         a, b = uniq(i), uniq(j)
         inter = len(np.intersect1d(a, b, assume_unique=True))
         if not inter:
@@ -349,8 +360,13 @@ def _near_copy_pairs(arrays: Sequence[np.ndarray]) -> Iterable[tuple[int, int]]:
             yield i, j
 
 
-def _rewrite_pairs(evidence: Sequence[Evidence]) -> Iterable[tuple[int, int]]:
-    """Pairs of documents that restate one original report (shared figures, sources, indicators)."""
+def _rewrite_pairs(
+    evidence: Sequence[Evidence], uf: UnionFind | None = None
+) -> Iterable[tuple[int, int]]:
+    """Pairs of documents that restate one original report (shared figures, sources, indicators).
+
+    With ``uf``, a pair already in one set of ``uf`` is skipped (see :func:`_near_copy_pairs`).
+    """
     n = len(evidence)
     keys = [quantity_keys(ev) for ev in evidence]
     postings: dict[tuple[float, str], list[int]] = defaultdict(list)
@@ -374,6 +390,8 @@ def _rewrite_pairs(evidence: Sequence[Evidence]) -> Iterable[tuple[int, int]]:
         for j, count in shared.items():
             if count < MIN_SHARED_QUANTITIES:
                 continue
+            if uf is not None and uf.find(i) == uf.find(j):
+                continue  # already linked: another link would change nothing
             near = dates_within(dates[i], dates[j])
             same_lang = langs[i] == langs[j] or not langs[i] or not langs[j]
             attr_overlap = bool(attrs[i] & attrs[j])
@@ -421,8 +439,8 @@ def assign_clusters(evidence: list[Evidence]) -> None:
         if first != i:
             uf.union(first, i)
     arrays = shingle_arrays([_body(ev) for ev in evidence])
-    copies = sum(uf.union(i, j) for i, j in _near_copy_pairs(arrays))
-    rewrites = sum(uf.union(i, j) for i, j in _rewrite_pairs(evidence))
+    copies = sum(uf.union(i, j) for i, j in _near_copy_pairs(arrays, uf))
+    rewrites = sum(uf.union(i, j) for i, j in _rewrite_pairs(evidence, uf))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         groups[uf.find(i)].append(i)

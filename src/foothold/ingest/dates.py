@@ -267,6 +267,10 @@ def iso_prefix(value: str | None) -> str | None:
         y, mo, d = m.group("y"), m.group("m"), m.group("d")
         if mo and d and _valid(int(y), int(mo), int(d)):
             return f"{y}-{mo}-{d}"
+        if mo and d and int(mo) > 12 and int(d) > 12 and not value[m.end() :].strip():
+            # "2023-17-23": neither number can be a month in any order, so dateparser finds
+            # no date either (checked); :func:`parse_date` without its slow dateparser call
+            return find_date(value.strip())
         if mo and not d and _valid(int(y), int(mo)):
             rest = value[m.end() :]
             if not rest or not rest[0].isdigit():

@@ -321,6 +321,19 @@ _relog_users = 0
 _saved_propagate: dict[str, bool] = {}
 
 
+_LIBRARY_LOGGER_OBJECTS: dict[tuple[str, ...], list[tuple[str, logging.Logger]]] = {}
+
+
+def _library_loggers() -> list[tuple[str, logging.Logger]]:
+    """``(name, logger)`` of each of :data:`LIBRARY_LOGGERS`, looked up once."""
+    names = tuple(LIBRARY_LOGGERS)
+    found = _LIBRARY_LOGGER_OBJECTS.get(names)
+    if found is None:
+        found = [(name, logging.getLogger(name)) for name in names]
+        _LIBRARY_LOGGER_OBJECTS[names] = found
+    return found
+
+
 @contextlib.contextmanager
 def _library_logs(path: str) -> Iterator[None]:
     """While ``path`` is parsed, the library loggers' records go to :data:`_RELOG` only.
@@ -333,8 +346,7 @@ def _library_logs(path: str) -> Iterator[None]:
     _RELOG.local.path = path
     with _RELOG_LOCK:
         if _relog_users == 0:
-            for name in LIBRARY_LOGGERS:
-                lib = logging.getLogger(name)
+            for name, lib in _library_loggers():
                 _saved_propagate[name] = lib.propagate
                 lib.addHandler(_RELOG)
                 lib.propagate = False
@@ -346,8 +358,7 @@ def _library_logs(path: str) -> Iterator[None]:
         with _RELOG_LOCK:
             _relog_users -= 1
             if _relog_users == 0:
-                for name in LIBRARY_LOGGERS:
-                    lib = logging.getLogger(name)
+                for name, lib in _library_loggers():
                     lib.removeHandler(_RELOG)
                     lib.propagate = _saved_propagate.pop(name, True)
 
