@@ -41,6 +41,7 @@ import re
 from collections.abc import Mapping
 
 from foothold.case import Case
+from foothold.names import fold_name
 
 __all__ = [
     "CREDIBILITY_WEIGHT",
@@ -107,10 +108,6 @@ def machine_credibility(reliability: str, confirmed: bool, contradicted: bool) -
     return 6
 
 
-def _fold(name: str) -> str:
-    return " ".join(re.sub(r"[^\w\s]", " ", name.casefold()).split())
-
-
 class SourceRegistry:
     """Reliability letters by source name: user registry over the case's actors over the default.
 
@@ -128,7 +125,7 @@ class SourceRegistry:
         self._canonical: dict[str, str] = {}
         for actor in case.actors:
             for name in [actor.name, *actor.aliases]:
-                key = _fold(name)
+                key = fold_name(name)
                 self._canonical.setdefault(key, actor.name)
                 if actor.reliability:
                     self._case_map.setdefault(key, actor.reliability)
@@ -138,7 +135,7 @@ class SourceRegistry:
             letter = (grade or "").strip().upper()[:1]
             if letter not in RELIABILITY_WEIGHT:
                 raise ValueError(f"source grade for {name!r} must be A-F, got {grade!r}")
-            self._user[_fold(self.canonical(name))] = letter
+            self._user[fold_name(self.canonical(name))] = letter
         self._cache: dict[str | None, tuple[str, str]] = {}
         self._canon_cache.clear()
 
@@ -146,7 +143,7 @@ class SourceRegistry:
         """The case's canonical name for ``name`` (or ``name`` itself)."""
         hit = self._canon_cache.get(name)
         if hit is None:
-            hit = self._canon_cache[name] = self._canonical.get(_fold(name), name)
+            hit = self._canon_cache[name] = self._canonical.get(fold_name(name), name)
         return hit
 
     def lookup(self, name: str | None) -> tuple[str, str]:
@@ -157,8 +154,8 @@ class SourceRegistry:
         if not name:
             out = (self.default, "default")
         else:
-            key = _fold(name)
-            canon = _fold(self._canonical.get(key, name))
+            key = fold_name(name)
+            canon = fold_name(self._canonical.get(key, name))
             if canon in self._user:
                 out = (self._user[canon], "registry")
             elif key in self._case_map:

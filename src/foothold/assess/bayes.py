@@ -304,7 +304,7 @@ def _prepare(
         doc_base.append(ci * n_rows)
     # The originating source: the first attribution, else the outlet.
     claim_source: list[str | None] = [
-        s_ if s_ is not _NO_SOURCE else doc_outlets[di]
+        s_ if s_ is not _NO_SOURCE else doc_outlets[di]  # type: ignore[misc]
         for s_, di in zip(map(first_attribution.__getitem__, sel_list), claim_doc, strict=True)
     ]
     # Cluster items: cluster * n_rows + k -> claim rows (in row order).
@@ -378,6 +378,7 @@ def _prepare(
     item_analyst = [False] * n_items
     claim_judgements = judgements.claims
 
+    multi: Sequence[int]
     if check_claims:
         multi = range(n_items)
     else:

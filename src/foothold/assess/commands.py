@@ -400,16 +400,18 @@ def _cited_source(store: Any, case: Case, name: str) -> bool:
     Names compare as :class:`~foothold.assess.admiralty.SourceRegistry` does:
     through the case's aliases, case- and punctuation-folded.
     """
-    from .admiralty import SourceRegistry, _fold
+    from foothold.names import fold_name
+
+    from .admiralty import SourceRegistry
 
     registry = SourceRegistry(case)
-    target = _fold(registry.canonical(name))
-    if any(_fold(a.name) == target for a in case.actors):
+    target = fold_name(registry.canonical(name))
+    if any(fold_name(a.name) == target for a in case.actors):
         return True
     for e in store.load_evidence():
         for c in e.claims:
             src = c.attributions[0] if c.attributions else e.document.outlet
-            if src and _fold(registry.canonical(src)) == target:
+            if src and fold_name(registry.canonical(src)) == target:
                 return True
     return False
 

@@ -31,6 +31,7 @@ from foothold.extract.relevance import judge_relevance
 from foothold.extract.sentences import split_sentences
 from foothold.extract.syndication import assign_clusters
 from foothold.model import Document, Evidence, ReadError
+from foothold.names import fold_name
 
 __all__ = ["Extractor", "extract_document", "extract_documents", "extract_paths"]
 
@@ -85,16 +86,12 @@ class Extractor:
         return evidence
 
 
-def _fold(name: str) -> str:
-    return " ".join("".join(ch for ch in name.casefold() if ch.isalnum() or ch.isspace()).split()).removeprefix("the ")
-
-
 def _without_outlet(names: list[str], outlet: str | None) -> list[str]:
     """Attributions minus the publishing outlet itself (ANNOTATION §6: the outlet is not a source)."""
     if not outlet:
         return names
-    own = _fold(outlet)
-    return [n for n in names if _fold(n) != own]
+    own = fold_name(outlet)
+    return [n for n in names if fold_name(n) != own]
 
 
 _WORKER: Extractor | None = None
