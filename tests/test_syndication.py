@@ -17,6 +17,8 @@ from foothold.extract.syndication import (
     normalise,
     quantity_keys,
     shingle_hashes,
+    sketch,
+    sketches,
 )
 from foothold.model import Document, Evidence, Quantity
 
@@ -441,3 +443,51 @@ def test_sample_corpus_clusters_match_gold_after_extraction():
     ]
     _, gold_pairs = _gold_pairs()
     assert _pairs(evs) == gold_pairs
+
+
+# --- sketches computed in extraction workers ---------------------------------
+
+
+def _corpus_for_sketches() -> list[Evidence]:
+    return [
+        ev("wire.txt", WIRE, quantities=KURSK_Q, attributions=["Sergei Shoigu"], indicators=KURSK_I),
+        ev("copy.html", BOILER_A + WIRE + BOILER_B),
+        ev("rewrite.txt", REWRITE, quantities=KURSK_Q, attributions=["Sergei Shoigu"], indicators=KURSK_I),
+        ev("other.txt", OTHER),
+        ev("short.txt", "Too short to sketch."),
+        ev("empty.txt", ""),
+    ]
+
+
+def test_one_document_sketch_equals_the_batch_sketch():
+    evs = _corpus_for_sketches()
+    batch = sketches(evs)
+    for e, b in zip(evs, batch, strict=True):
+        one = sketch(e)
+        assert one.count == b.count
+        assert one.shingles.tolist() == b.shingles.tolist()
+        if b.signature is None:
+            assert one.signature is None
+        else:
+            assert one.signature is not None
+            assert one.signature.tolist() == b.signature.tolist()
+    # short bodies take no part in near-copy detection
+    assert batch[4].signature is None and batch[5].signature is None and batch[5].count < 8
+    assert batch[0].signature is not None and len(batch[0].signature) == 64
+
+
+def test_precomputed_sketches_give_the_same_clusters():
+    plain = _corpus_for_sketches()
+    assign_clusters(plain)
+    given = _corpus_for_sketches()
+    # some sketches given (as from workers), some left for assign_clusters to compute
+    pre = [sketch(e) if i % 2 == 0 else None for i, e in enumerate(given)]
+    assign_clusters(given, pre)
+    assert [e.cluster for e in given] == [e.cluster for e in plain]
+    assert plain[0].cluster == plain[1].cluster == plain[2].cluster != plain[3].cluster
+
+
+def test_misaligned_sketches_are_refused():
+    evs = _corpus_for_sketches()
+    with pytest.raises(ValueError, match="sketches for"):
+        assign_clusters(evs, [None])

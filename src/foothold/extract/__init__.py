@@ -29,7 +29,7 @@ from foothold.extract.language import detect_language
 from foothold.extract.quantities import find_quantities
 from foothold.extract.relevance import judge_relevance
 from foothold.extract.sentences import split_sentences
-from foothold.extract.syndication import assign_clusters
+from foothold.extract.syndication import Sketch, assign_clusters, sketch
 from foothold.model import Document, Evidence, ReadError
 from foothold.names import fold_name
 
@@ -102,9 +102,14 @@ def _init_worker(case: Case) -> None:
     _WORKER = Extractor(case)
 
 
-def _work(doc: Document) -> Evidence | ReadError:
+def _work(doc: Document) -> tuple[Evidence | ReadError, Sketch | None]:
     assert _WORKER is not None
-    return _safe_extract(_WORKER, doc)
+    return _with_sketch(_safe_extract(_WORKER, doc))
+
+
+def _with_sketch(result: Evidence | ReadError) -> tuple[Evidence | ReadError, Sketch | None]:
+    """A worker's result with the document's syndication sketch, so the parent only clusters."""
+    return (result, sketch(result)) if isinstance(result, Evidence) else (result, None)
 
 
 def _safe_extract(extractor: Extractor, doc: Document) -> Evidence | ReadError:
@@ -116,12 +121,15 @@ def _safe_extract(extractor: Extractor, doc: Document) -> Evidence | ReadError:
         return ReadError(doc.path, f"extraction failed: {type(exc).__name__}: {exc}")
 
 
-def _work_file(path: str) -> list[Evidence | ReadError]:
-    """Read one file and extract each of its documents (runs in a worker process)."""
+def _work_file(path: str) -> list[tuple[Evidence | ReadError, Sketch | None]]:
+    """Read one file and extract each of its documents, with their sketches (runs in a worker process)."""
     from foothold.ingest import read_file
 
     assert _WORKER is not None
-    return [x if isinstance(x, ReadError) else _safe_extract(_WORKER, x) for x in read_file(path)]
+    return [
+        (x, None) if isinstance(x, ReadError) else _with_sketch(_safe_extract(_WORKER, x))
+        for x in read_file(path)
+    ]
 
 
 def extract_paths(
@@ -130,8 +138,9 @@ def extract_paths(
     """Read and extract every report under ``paths``, then assign syndication clusters.
 
     With ``jobs`` > 1, reading (decoding, boilerplate removal) and extraction of
-    each file run in ``jobs`` worker processes; clustering, which needs every
-    document, runs once at the end.  Output order is reading order, as with
+    each file run in ``jobs`` worker processes, which also compute each
+    document's syndication sketch (:func:`foothold.extract.syndication.sketch`);
+    clustering, which needs every document, runs once at the end.  Output order is reading order, as with
     :func:`foothold.ingest.iter_documents` followed by :func:`extract_documents`.
     """
     from foothold.ingest import iter_files, read_file
@@ -139,7 +148,7 @@ def extract_paths(
     case = case or default_case()
     sources = list(iter_files(paths))
     files = [s for s in sources if not isinstance(s, ReadError)]
-    per_file: dict[str, list[Evidence | ReadError]] = {}
+    per_file: dict[str, list[tuple[Evidence | ReadError, Sketch | None]]] = {}
     if jobs > 1 and len(files) > 1:
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(case,)) as pool:
             for path, result in zip(files, pool.map(_work_file, files, chunksize=chunksize), strict=True):
@@ -147,12 +156,17 @@ def extract_paths(
     else:
         extractor = Extractor(case)
         for path in files:
-            per_file[path] = [x if isinstance(x, ReadError) else _safe_extract(extractor, x) for x in read_file(path)]
-    results: list[Evidence | ReadError] = []
+            per_file[path] = [
+                (x if isinstance(x, ReadError) else _safe_extract(extractor, x), None)
+                for x in read_file(path)
+            ]
+    results: list[tuple[Evidence | ReadError, Sketch | None]] = []
     for s in sources:
-        results.extend([s] if isinstance(s, ReadError) else per_file[s])
-    assign_clusters([r for r in results if isinstance(r, Evidence)])
-    yield from results
+        results.extend([(s, None)] if isinstance(s, ReadError) else per_file[s])
+    done = [(r, sk) for r, sk in results if isinstance(r, Evidence)]
+    assign_clusters([r for r, _ in done], [sk for _, sk in done])
+    for r, _ in results:
+        yield r
 
 
 def extract_document(doc: Document, case: Case | None = None) -> Evidence:
@@ -176,13 +190,17 @@ def extract_documents(
     case = case or default_case()
     items = list(items)
     docs = [x for x in items if isinstance(x, Document)]
+    found: list[Sketch | None]
     if jobs > 1 and len(docs) > chunksize:
         with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(case,)) as pool:
-            results: list[Evidence | ReadError] = list(pool.map(_work, docs, chunksize=chunksize))
+            pairs = list(pool.map(_work, docs, chunksize=chunksize))
+        results: list[Evidence | ReadError] = [r for r, _ in pairs]
+        found = [sk for r, sk in pairs if isinstance(r, Evidence)]
     else:
         extractor = Extractor(case)
         results = [_safe_extract(extractor, d) for d in docs]
-    assign_clusters([r for r in results if isinstance(r, Evidence)])
+        found = [None] * sum(isinstance(r, Evidence) for r in results)
+    assign_clusters([r for r in results if isinstance(r, Evidence)], found)
     it = iter(results)
     for x in items:
         yield next(it) if isinstance(x, Document) else x

@@ -42,6 +42,7 @@ from foothold.extract.entities import (
     relay_credits,
 )
 from foothold.extract.gazetteer import Gazetteer
+from foothold.extract.literals import GatedPattern
 
 __all__ = ["find_attributions"]
 
@@ -436,16 +437,22 @@ def _in(matches: list[re.Match[str]], starts: list[int], s: int, e: int) -> list
     return out
 
 
+# whole-document scans run only where a cue word starts (same matches as finditer)
+_SAY_SCAN = GatedPattern(_SAY)
+_PHRASE_SCAN = GatedPattern(_PHRASE_CUES)
+_SAY_PERSON_SCAN = GatedPattern(_SAY_PERSON)
+
+
 class _EnglishScan:
     """Document-level scans of the English cue patterns (lower-cased text, one pass each)."""
 
     def __init__(self, doc: _Doc) -> None:
         low = doc.low
-        self.say = list(_SAY.finditer(low))
+        self.say = list(_SAY_SCAN.finditer(low))
         self.say_starts = [m.start() for m in self.say]
-        self.phrase = list(_PHRASE_CUES.finditer(low))
+        self.phrase = list(_PHRASE_SCAN.finditer(low))
         self.phrase_starts = [m.start() for m in self.phrase]
-        self.say_person = list(_SAY_PERSON.finditer(low))
+        self.say_person = list(_SAY_PERSON_SCAN.finditer(low))
         self.say_person_starts = [m.start() for m in self.say_person]
 
 

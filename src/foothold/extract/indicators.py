@@ -29,39 +29,10 @@ import ahocorasick
 from foothold.case import Case
 from foothold.extract.dates import resolve_event_date
 from foothold.extract.gazetteer import Mention
+from foothold.extract.literals import leading_literal
 from foothold.model import Claim, Document
 
 __all__ = ["RULES", "Rule", "find_claims", "sentence_contexts", "sectors_in"]
-
-
-_META = set("\\()[]{}?*+.|^$")
-
-
-def _leading_literal(alternative: str) -> str:
-    """The literal text every match of ``alternative`` starts with ("" when there is none).
-
-    Used to skip alternatives whose trigger text is absent from a sentence, which
-    is far cheaper than running the regex (a plain substring test in C).
-    """
-    depth = 0
-    for i, ch in enumerate(alternative):  # a top-level "|" means no single prefix
-        if ch == "\\":
-            continue
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "|" and depth == 0 and (i == 0 or alternative[i - 1] != "\\"):
-            return ""
-    text = alternative[2:] if alternative.startswith("\\b") else alternative
-    run: list[str] = []
-    for ch in text:
-        if ch in _META:
-            if ch in "?*{" and run:
-                run.pop()  # the previous character is optional
-            break
-        run.append(ch)
-    return "".join(run)
 
 
 class Cues:
@@ -81,7 +52,7 @@ class Cues:
         self._gated: list[tuple[str, re.Pattern[str]]] = []
         always: list[str] = []
         for a in alternatives:
-            trigger = _leading_literal(a)
+            trigger = leading_literal(a)
             if len(trigger) >= 2:
                 self._gated.append((trigger, re.compile(a)))
             else:

@@ -44,8 +44,10 @@ import unicodedata
 import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import chain
+from typing import cast
 
 import numpy as np
 from datasketch import MinHashLSH
@@ -55,6 +57,9 @@ from foothold.unionfind import UnionFind
 
 __all__ = [
     "assign_clusters",
+    "Sketch",
+    "sketch",
+    "sketches",
     "shingles",
     "shingle_arrays",
     "shingle_hashes",
@@ -257,6 +262,17 @@ _MAX_HASH = np.uint64((1 << 32) - 1)
 MAX_BUCKET = 64
 
 
+@functools.lru_cache(maxsize=4)
+def _hash_params(num_perm: int, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The ``(a, b)`` coefficients of the ``num_perm`` multiply-shift hash functions for ``seed``."""
+    rng = np.random.default_rng(seed)
+    a = rng.integers(0, 2**64, size=num_perm, dtype=np.uint64, endpoint=False) | np.uint64(1)
+    b = rng.integers(0, 2**64, size=num_perm, dtype=np.uint64, endpoint=False)
+    a.flags.writeable = False
+    b.flags.writeable = False
+    return a, b
+
+
 def signatures(arrays: Sequence[np.ndarray], num_perm: int = NUM_PERM, seed: int = 1) -> np.ndarray:
     """MinHash signatures, one row per shingle-hash array (``len(arrays)`` x ``num_perm`` uint64).
 
@@ -268,9 +284,7 @@ def signatures(arrays: Sequence[np.ndarray], num_perm: int = NUM_PERM, seed: int
     estimator of ``datasketch.MinHash`` without its per-item Python hashing.
     An empty array gives a row of ``2^32 - 1``.
     """
-    rng = np.random.default_rng(seed)
-    a = rng.integers(0, 2**64, size=num_perm, dtype=np.uint64, endpoint=False) | np.uint64(1)
-    b = rng.integers(0, 2**64, size=num_perm, dtype=np.uint64, endpoint=False)
+    a, b = _hash_params(num_perm, seed)
     out = np.full((len(arrays), num_perm), _MAX_HASH, dtype=np.uint64)
     nonempty = [i for i, hv in enumerate(arrays) if len(hv)]
     if not nonempty:
@@ -324,8 +338,59 @@ def _lsh_candidates(sig: np.ndarray, threshold: float = LSH_THRESHOLD) -> set[tu
     return pairs
 
 
+@dataclass(frozen=True, slots=True)
+class Sketch:
+    """What near-copy detection needs of one document, computable where it was extracted.
+
+    Attributes:
+        shingles: the distinct shingle hashes of the body (sorted uint64 array).
+        count: the number of shingles counting repeats (the body's token count
+            minus ``SHINGLE_SIZE - 1``); a body with fewer than ``MIN_SHINGLES``
+            takes no part in near-copy detection.
+        signature: the MinHash signature (``NUM_PERM`` uint64), or None when
+            ``count < MIN_SHINGLES``.
+    """
+
+    shingles: np.ndarray
+    count: int
+    signature: np.ndarray | None
+
+
+def _make_sketch(hashes: np.ndarray, signature: np.ndarray | None = None) -> Sketch:
+    if len(hashes) < MIN_SHINGLES:
+        return Sketch(np.unique(hashes), len(hashes), None)
+    if signature is None:
+        a, b = _hash_params(NUM_PERM, 1)
+        with np.errstate(over="ignore"):
+            signature = ((hashes[:, None] * a + b) >> _SHIFT).min(axis=0)
+    return Sketch(np.unique(hashes), len(hashes), signature)
+
+
+def sketch(evidence: Evidence) -> Sketch:
+    """The :class:`Sketch` of one document's body (same values as :func:`sketches` gives).
+
+    Runs in extraction workers, so that the parent's clustering pass only bands
+    and verifies. Cost: one tokenisation of the body and a ``shingles x NUM_PERM``
+    array of multiply-shift hashes (about 0.1 ms for a 600-word report).
+    """
+    return _make_sketch(shingle_arrays([_body(evidence)])[0])
+
+
+def sketches(evidence: Sequence[Evidence]) -> list[Sketch]:
+    """The :class:`Sketch` of every document, computed together (faster per document in one process)."""
+    arrays = shingle_arrays([_body(ev) for ev in evidence])
+    usable = [i for i, a in enumerate(arrays) if len(a) >= MIN_SHINGLES]
+    sig = signatures([arrays[i] for i in usable]) if usable else None
+    rows = dict(zip(usable, range(len(usable)), strict=True))
+    out = []
+    for i, hashes in enumerate(arrays):
+        r = rows.get(i)
+        out.append(_make_sketch(hashes, sig[r] if sig is not None and r is not None else None))
+    return out
+
+
 def _near_copy_pairs(
-    arrays: Sequence[np.ndarray], uf: UnionFind | None = None
+    found: Sequence[Sketch], uf: UnionFind | None = None
 ) -> Iterable[tuple[int, int]]:
     """Pairs of documents whose shingle sets are near-duplicates (MinHash LSH + exact check).
 
@@ -333,23 +398,16 @@ def _near_copy_pairs(
     exact check: linking it again would change nothing (the caller unions each pair
     yielded before asking for the next).
     """
-    usable = [i for i, a in enumerate(arrays) if len(a) >= MIN_SHINGLES]
+    usable = [i for i, sk in enumerate(found) if sk.signature is not None]
     if len(usable) < 2:
         return
-    sig = signatures([arrays[i] for i in usable])
-    unique: dict[int, np.ndarray] = {}
-
-    def uniq(i: int) -> np.ndarray:
-        u = unique.get(i)
-        if u is None:
-            u = unique[i] = np.unique(arrays[i])
-        return u
+    sig = np.vstack([cast(np.ndarray, found[i].signature) for i in usable])
 
     for x, y in sorted(_lsh_candidates(sig)):
         i, j = usable[x], usable[y]
         if uf is not None and uf.find(i) == uf.find(j):
             continue
-        a, b = uniq(i), uniq(j)
+        a, b = found[i].shingles, found[j].shingles
         inter = len(np.intersect1d(a, b, assume_unique=True))
         if not inter:
             continue
@@ -414,18 +472,22 @@ def _rewrite_pairs(
 # entry point
 
 
-def assign_clusters(evidence: list[Evidence]) -> None:
+def assign_clusters(evidence: list[Evidence], precomputed: Sequence[Sketch | None] | None = None) -> None:
     """Set ``.cluster`` on each Evidence so that copies of one original report share an id.
 
     Args:
         evidence: the Evidence of one run (any order). Only ``document.text``/
             ``body``, ``document.published``/``language`` and the extracted
             ``quantities``, ``attributions`` and ``indicators`` are read.
+        precomputed: optionally, each document's :class:`Sketch` (from :func:`sketch`,
+            e.g. computed in extraction workers), aligned with ``evidence``; None
+            entries, or no list, are computed here.
 
     Ids: ``"s-" + doc_id[:12]`` for a document alone, ``"g-" + min(doc_id)[:12]``
     over the members of a group; the result does not depend on input order.
     Exact duplicates (same normalised text, hence the same ``doc_id``) are
-    always grouped. Never raises on empty or odd input; an empty list is a no-op.
+    always grouped. Never raises on empty or odd documents; an empty list is a no-op.
+    Raises ValueError when ``precomputed`` is not as long as ``evidence``.
     See the module docstring for the method.
     """
     n = len(evidence)
@@ -438,8 +500,13 @@ def assign_clusters(evidence: list[Evidence]) -> None:
         first = by_id.setdefault(doc_id, i)
         if first != i:
             uf.union(first, i)
-    arrays = shingle_arrays([_body(ev) for ev in evidence])
-    copies = sum(uf.union(i, j) for i, j in _near_copy_pairs(arrays, uf))
+    found: list[Sketch | None] = list(precomputed) if precomputed is not None else [None] * n
+    if len(found) != n:
+        raise ValueError(f"{len(found)} sketches for {n} documents")
+    missing = [i for i, sk in enumerate(found) if sk is None]
+    for i, sk in zip(missing, sketches([evidence[i] for i in missing]), strict=True):
+        found[i] = sk
+    copies = sum(uf.union(i, j) for i, j in _near_copy_pairs(cast(list[Sketch], found), uf))
     rewrites = sum(uf.union(i, j) for i, j in _rewrite_pairs(evidence, uf))
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
