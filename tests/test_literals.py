@@ -91,3 +91,24 @@ def test_gated_scans_equal_finditer_on_generated_text(words, sep):
     text = sep.join(words)
     for pattern in CUE_PATTERNS:
         assert spans(GatedPattern(pattern).finditer(text)) == spans(pattern.finditer(text))
+
+
+def test_indicator_cues_agree_with_their_plain_pattern():
+    """Gated cue search (triggers, gated ungated part) finds a match exactly when the plain regex does."""
+    from foothold.extract import indicators
+    from foothold.extract.sentences import split_sentences
+
+    cues = indicators._ALL_CUES
+    assert sum(c._always_triggers is not None for c in cues) >= 10  # most ungated parts are gated too
+    plain = [re.compile(c.pattern) for c in cues]
+    sentences = []
+    for text in _texts():
+        sentences.extend(text[s:e] for s, e in split_sentences(text))
+    assert len(sentences) > 300
+    hits = 0
+    for sentence in sentences:
+        for c, p in zip(cues, plain, strict=True):
+            expected = p.search(sentence) is not None
+            assert (c.search(sentence) is not None) == expected, (c.pattern[:60], sentence[:80])
+            hits += expected
+    assert hits > 200

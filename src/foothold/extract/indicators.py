@@ -29,7 +29,7 @@ import ahocorasick
 from foothold.case import Case
 from foothold.extract.dates import resolve_event_date
 from foothold.extract.gazetteer import Mention
-from foothold.extract.literals import leading_literal
+from foothold.extract.literals import leading_literal, start_alternatives
 from foothold.model import Claim, Document
 
 __all__ = ["RULES", "Rule", "find_claims", "sentence_contexts", "sectors_in"]
@@ -58,6 +58,9 @@ class Cues:
             else:
                 always.append(a)
         self._always = re.compile("|".join(f"(?:{a})" for a in always)) if always else None
+        #: literal starts of the ungated alternatives (None: some can start anywhere, e.g. ``\d``);
+        #: their combined pattern runs only when one of these is in the text
+        self._always_triggers = _start_triggers(always) if always else None
         self._id = len(_ALL_CUES)
         _ALL_CUES.append(self)
         _present.cache_clear()
@@ -65,14 +68,42 @@ class Cues:
 
     def search(self, text: str) -> re.Match[str] | None:
         gated = self._gated
+        always_key = len(gated)
+        may_always = self._always_triggers is None
         for k in _present(text).get(self._id, ()):
+            if k == always_key:
+                may_always = True  # sorted last: every gated alternative was tried
+                break
             trigger, compiled = gated[k]
             # every match starts with the trigger: search from its first occurrence
             # (\b and lookbehinds still see the text before that position)
             found = compiled.search(text, text.find(trigger))
             if found:
                 return found
-        return self._always.search(text) if self._always is not None else None
+        if self._always is None or not may_always:
+            return None
+        return self._always.search(text)
+
+
+def _start_triggers(alternatives: list[str]) -> set[str] | None:
+    """Literal texts one of which every match of ``alternatives`` starts with (any length).
+
+    None when some alternative can start without a literal (``\\d``, ``[...]``, ``^``),
+    cannot be rewritten by :func:`foothold.extract.literals.start_alternatives`, or
+    starts with a single ASCII character (present in nearly every sentence, so the gate
+    would cost more than it saves; one Hangul or Han character is specific enough).
+    """
+    triggers: set[str] = set()
+    for alt in alternatives:
+        starts = start_alternatives(alt[2:] if alt.startswith("\\b") else alt)
+        if starts is None:
+            return None
+        for start in starts:
+            lit = leading_literal(start)
+            if not lit or (len(lit) == 1 and lit.isascii()):
+                return None
+            triggers.add(lit)
+    return triggers
 
 
 _ALL_CUES: list[Cues] = []
@@ -86,6 +117,9 @@ def _automaton() -> tuple[ahocorasick.Automaton, list[tuple[tuple[int, int], ...
         for cues in _ALL_CUES:
             for k, (trigger, _) in enumerate(cues._gated):
                 by_trigger.setdefault(trigger, []).append((cues._id, k))
+            for trigger in sorted(cues._always_triggers or ()):
+                # index len(_gated): "an ungated alternative may match" (sorts after the gated ones)
+                by_trigger.setdefault(trigger, []).append((cues._id, len(cues._gated)))
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
         entries: list[tuple[tuple[int, int], ...]] = []
         for tid, (trigger, uses) in enumerate(by_trigger.items()):
@@ -98,7 +132,11 @@ def _automaton() -> tuple[ahocorasick.Automaton, list[tuple[tuple[int, int], ...
 
 @functools.lru_cache(maxsize=4096)
 def _present(text: str) -> dict[int, list[int]]:
-    """Per cues id, the (ascending) indices of its gated alternatives whose trigger is in ``text``."""
+    """Per cues id, the (ascending) indices of its gated alternatives whose trigger is in ``text``.
+
+    The index ``len(cues._gated)``, last when present, means that a start trigger of the
+    cues' ungated alternatives is in the text (see :attr:`Cues._always_triggers`).
+    """
     automaton, entries = _automaton()
     per: dict[int, list[int]] = {}
     if automaton.kind == ahocorasick.EMPTY:
@@ -110,9 +148,9 @@ def _present(text: str) -> dict[int, list[int]]:
                 per[cid] = [k]
             else:
                 lst.append(k)
-    for lst in per.values():
+    for cid, lst in per.items():
         if len(lst) > 1:
-            lst.sort()
+            per[cid] = sorted(set(lst))
     return per
 
 
