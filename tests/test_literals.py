@@ -33,7 +33,8 @@ def test_start_alternatives_distributes_leading_groups():
     assert start_alternatives(r"(?:the\s+)?report") == [r"the\s+report", "report"]
     assert start_alternatives(r"(?:x|(?:y|z)w)v") == ["xv", "ywv", "zwv"]
     assert start_alternatives(r"(?:ab)+c") is None  # repetition: not rewritten
-    assert start_alternatives(r"(ab)c") is None  # capturing group: not rewritten
+    assert start_alternatives(r"(ab|d)c") == ["abc", "dc"]  # capturing groups too
+    assert start_alternatives(r"(?<=x)ab") is None  # look-behind: not rewritten
 
 
 def test_leading_literal_stops_at_optional_and_meta_characters():
@@ -112,3 +113,25 @@ def test_indicator_cues_agree_with_their_plain_pattern():
             assert (c.search(sentence) is not None) == expected, (c.pattern[:60], sentence[:80])
             hits += expected
     assert hits > 200
+
+
+def test_classes_and_short_literals_are_spelled_out():
+    assert start_alternatives(r"[Oo]ne\b") == [r"One\b", r"one\b"]
+    assert start_alternatives(r"[eE](?:ight|leven)\b") == [r"eight\b", r"eleven\b", r"Eight\b", r"Eleven\b"]
+    assert start_alternatives(r"(?P<n>ab|cd)e") == ["abe", "cde"]
+    assert start_alternatives(r"[^a]b") is None and start_alternatives(r"[a-z]b") is None
+    assert start_alternatives(r"(?=x)y") is None
+
+
+def test_quantity_word_scan_gates_exactly():
+    from foothold.extract import quantities
+
+    gated = GatedPattern(quantities._CAND_EN)
+    assert gated.gated
+    texts = _texts() + ["Six thousand and twelve, an eleven-year span; A hundred men, a dozen ships."]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.lastgroup, m.span("en")) for m in quantities._CAND_EN.finditer(text)]
+        assert [(m.span(), m.lastgroup, m.span("en")) for m in gated.finditer(text)] == expected
+        found += len(expected)
+    assert found > 20

@@ -112,22 +112,41 @@ def split_alternatives(source: str) -> list[str]:
 def start_alternatives(alternative: str, budget: int = 2000) -> list[str] | None:
     """Alternatives with no leading group that together can start wherever ``alternative`` can.
 
-    A leading non-capturing group is distributed over what follows it:
-    ``(?:a|b)c`` gives ``ac`` and ``bc``; ``(?:a)?c`` gives ``ac`` and ``c``.
+    A leading group (capturing or not) is distributed over what follows it:
+    ``(?:a|b)c`` gives ``ac`` and ``bc``; ``(?:a)?c`` gives ``ac`` and ``c``; a
+    leading class of a few plain letters is spelled out: ``[Oo]ne`` gives ``One``
+    and ``one``.
     The result matches at the same start positions as ``alternative`` (not
     necessarily with the same match), which is all a trigger scan needs.
-    Returns None when the start cannot be rewritten (a capturing or look-around
-    group, a group under ``*``, ``+`` or ``{}``) or more than ``budget``
-    alternatives would result.
+    Returns None when the start cannot be rewritten (a look-around group, a group
+    under ``*``, ``+`` or ``{}``, a class with ranges or escapes) or more than
+    ``budget`` alternatives would result.
     """
+    if alternative.startswith("["):
+        spelled = _class_alternatives(alternative)
+        if spelled is None:
+            return None
+        out: list[str] = []
+        for alt in spelled:
+            expanded = start_alternatives(alt, budget)
+            if expanded is None:
+                return None
+            out.extend(expanded)
+        return out if len(out) <= budget else None
     if not alternative.startswith("("):
-        return [alternative]
-    if not alternative.startswith("(?:"):
-        return None
+        return _literal_then_group(alternative, budget)
+    if alternative.startswith("(?:"):
+        opened = 3
+    elif alternative.startswith("(?P<"):
+        opened = alternative.find(">") + 1  # a named group starts where a plain one would
+    elif alternative.startswith("(?"):
+        return None  # look-around, flags, conditionals
+    else:
+        opened = 1  # a capturing group
     end = _group_end(alternative, 0)
-    if end < 0:
+    if end < 0 or opened <= 0:
         return None
-    inner, rest = alternative[3 : end - 1], alternative[end:]
+    inner, rest = alternative[opened : end - 1], alternative[end:]
     optional = False
     if rest[:1] in ("*", "+", "{"):
         return None
@@ -136,7 +155,7 @@ def start_alternatives(alternative: str, budget: int = 2000) -> list[str] | None
         rest = rest[1:]
         if rest[:1] in ("?", "+"):  # lazy or possessive: same start positions
             rest = rest[1:]
-    out: list[str] = []
+    out = []
     for part in split_alternatives(inner):
         expanded = start_alternatives(part + rest, budget)
         if expanded is None:
@@ -150,6 +169,45 @@ def start_alternatives(alternative: str, budget: int = 2000) -> list[str] | None
             return None
         out.extend(expanded)
     return out
+
+
+_CLASS_MAX = 4
+_SHORT_PREFIX = 3
+
+
+def _literal_then_group(alternative: str, budget: int) -> list[str]:
+    """``e(?:ight|leven)x`` as ``eightx`` and ``elevenx`` when the literal start is short.
+
+    Distributing the group that follows a one- or two-character literal gives longer
+    triggers; when it cannot be distributed the alternative is kept whole.
+    """
+    i = 0
+    while i < len(alternative) and alternative[i] not in _META:
+        i += 1
+    if i == 0 or i >= _SHORT_PREFIX or i >= len(alternative) or alternative[i] != "(":
+        return [alternative]
+    expanded = start_alternatives(alternative[i:], budget)
+    if expanded is None:
+        return [alternative]
+    return [alternative[:i] + e for e in expanded]
+
+
+
+def _class_alternatives(alternative: str) -> list[str] | None:
+    """``[Xx]rest`` as ``Xrest`` and ``xrest``; None for negated, ranged, escaped, optional or big classes."""
+    close = alternative.find("]", 1)
+    if close < 0:
+        return None
+    members = alternative[1:close]
+    rest = alternative[close + 1 :]
+    if (
+        not members
+        or len(members) > _CLASS_MAX
+        or any(ch in _META or ch in "^-" for ch in members)
+        or rest[:1] in ("?", "*", "{")
+    ):
+        return None
+    return [ch + rest for ch in dict.fromkeys(members)]
 
 
 class GatedPattern:
