@@ -7,6 +7,8 @@ The order of trust is:
 3. a declared charset (``<meta charset>``, ``http-equiv``, the XML declaration),
    but only when the bytes decode cleanly with it *and* the result reads no worse
    than charset-normalizer's own guess (so a ``<meta charset>`` that lies loses);
+   when it reads so cleanly that nothing could read better, the guess is not
+   computed at all (see ``_clean_declared``);
 4. charset-normalizer's best guess.
 
 Anything that looks like a binary file (magic numbers, NUL bytes, many control
@@ -18,6 +20,7 @@ from __future__ import annotations
 import codecs
 import logging
 import re
+from collections.abc import Callable
 
 __all__ = ["DecodeError", "decode_bytes", "declared_charset", "sniff_binary"]
 
@@ -164,23 +167,12 @@ def _readable_sample(text: str, limit: int = 12000) -> str:
     return text[:limit]
 
 
-_WORD = re.compile(r"[^\W\d_]{2,}")
-
-
-def _case_chaos(sample: str) -> float:
-    """Share of words with a capital after a small letter ("вХЯКН"): the mark of a wrong Cyrillic codec."""
-    words = _WORD.findall(sample)
-    if not words:
-        return 0.0
-    bad = sum(
-        1 for w in words if any(a.islower() and b.isupper() for a, b in zip(w, w[1:], strict=False))
-    )
-    return bad / len(words)
-
-
 #: Implausibility above which bytes count as undecodable when charset-normalizer has no guess
 #: (clean text scores about 0; mojibake and random bytes score 1 and more).
 _IMPLAUSIBLE = 0.6
+#: Two candidates whose implausibility differs by at most this much read equally well; the one
+#: earlier in the candidate list (a declared charset before the detector's guess) is kept.
+_TIE = 0.02
 _COMMON_LEGACY = ("cp1251", "koi8-r", "cp949", "gb18030", "big5", "shift_jis", "cp1252")
 _BLOCKS = (
     ("cyrillic", 0x0400, 0x04FF),
@@ -198,43 +190,153 @@ _OK_SYMBOLS = (
     | {chr(c) for c in range(0xFF01, 0xFF5F)}
 )
 
+# --- Character classes -------------------------------------------------------------------
+#
+# _case_chaos and _script_penalty look at every character of a sample of up to 12,000
+# characters. Instead of a Python loop per character, the sample is translated once into a
+# string of ASCII class letters (str.translate, in C) and the letters are then counted with
+# regular expressions and str.count. Each character's class is computed by the very
+# predicates the per-character definitions use, so the results are the same numbers.
+#
+# A class letter stands for a pair (case class, script class):
+# - case class: " " if the character cannot be part of a word ([^\W\d_], as in _WORD),
+#   else "l" (islower), "u" (isupper), "b" (both, which Unicode does not currently have)
+#   or "w" (neither, e.g. Han or Hangul);
+# - script class: "A" for ASCII, else the first of _BLOCKS it falls in ("c" Cyrillic,
+#   "h" Hangul, "n" Han, "k" kana, "L" Latin), else "s" if it is one of _OK_SYMBOLS,
+#   else "o" (odd).
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_WORD_CHAR = re.compile(r"[^\W\d_]")
+_CASES = " lubw"
+_SCRIPTS = "AchnkLso"
+_SCRIPT_OF_BLOCK = {"cyrillic": "c", "hangul": "h", "han": "n", "kana": "k", "latin": "L"}
+_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn"  # len(_CASES) * len(_SCRIPTS) of them
+_LETTER = {
+    (case, script): _LETTERS[i * len(_SCRIPTS) + j]
+    for i, case in enumerate(_CASES)
+    for j, script in enumerate(_SCRIPTS)
+}
+
+
+def _letters(cases: str = _CASES, scripts: str = _SCRIPTS) -> str:
+    """All class letters whose case class is in ``cases`` and script class in ``scripts``."""
+    return "".join(_LETTER[c, s] for c in cases for s in scripts)
+
+
+# Words are the maximal runs of word characters of length two or more, exactly what
+# _WORD.findall returns. A word is "chaotic" if it holds a lower-case letter directly
+# followed by an upper-case one; counting the matches of the second pattern counts such
+# words once each: a match starts at the first such pair of a word and takes the rest of it.
+_CLASS_WORD = re.compile(f"[{_letters('lubw')}]{{2,}}")
+_CLASS_CHAOTIC_WORD = re.compile(f"[{_letters('lb')}][{_letters('ub')}][{_letters('lubw')}]*")
+# Class letter -> script letter, ASCII characters deleted: the script penalty only looks at
+# non-ASCII characters. The input and output are ASCII, which str.translate does quickly.
+_SCRIPT_OF_CLASS: dict[int, str | None] = {
+    ord(letter): None if script == "A" else script for (_c, script), letter in _LETTER.items()
+}
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+#: How many code points _CLASS_TABLE remembers at most. A text in one script uses a few
+#: hundred distinct characters, so the table fills up quickly and then stops growing; past
+#: the limit, unknown characters are classified anew on every call instead of being stored.
+#: It bounds memory (a few MB at most) and affects speed only, never a result.
+_TABLE_LIMIT = 1 << 16
+
+
+def _classify(ch: str) -> str:
+    """The class letter of one character (see the comment above)."""
+    o = ord(ch)
+    if not _WORD_CHAR.match(ch):
+        case = " "
+    else:
+        lower, upper = ch.islower(), ch.isupper()
+        case = "b" if lower and upper else "l" if lower else "u" if upper else "w"
+    if o < 128:
+        script = "A"
+    else:
+        for name, lo, hi in _BLOCKS:
+            if lo <= o <= hi:
+                script = _SCRIPT_OF_BLOCK[name]
+                break
+        else:
+            script = "s" if ch in _OK_SYMBOLS else "o"
+    return _LETTER[case, script]
+
+
+# A plain dict: str.translate looks it up faster than a dict subclass with __missing__.
+# Characters it lacks are left untouched by str.translate, which _char_classes notices.
+_CLASS_TABLE: dict[int, str] = {c: _classify(chr(c)) for c in range(128)}
+
+
+class _Classifier:
+    """Mapping for ``str.translate`` once :data:`_CLASS_TABLE` is full: classifies what it lacks."""
+
+    def __getitem__(self, key: int) -> str:
+        return _CLASS_TABLE.get(key) or _classify(chr(key))
+
+
+def _char_classes(sample: str) -> str:
+    """``sample`` with each character replaced by its ASCII class letter (same length)."""
+    classes = sample.translate(_CLASS_TABLE)
+    if classes.isascii():
+        return classes
+    # Characters not in the table yet are still there, as themselves: classify them.
+    for ch in set(_NON_ASCII.findall(classes)):
+        if len(_CLASS_TABLE) >= _TABLE_LIMIT:
+            return sample.translate(_Classifier())
+        _CLASS_TABLE[ord(ch)] = _classify(ch)
+    return sample.translate(_CLASS_TABLE)
+
+
+def _case_chaos(sample: str) -> float:
+    """Share of words with a capital after a small letter ("вХЯКН"): the mark of a wrong Cyrillic codec."""
+    return _case_chaos_of(_char_classes(sample))
+
+
+def _case_chaos_of(classes: str) -> float:
+    """:func:`_case_chaos` of the sample whose :func:`_char_classes` are ``classes``."""
+    words = len(_CLASS_WORD.findall(classes))
+    if not words:
+        return 0.0
+    return len(_CLASS_CHAOTIC_WORD.findall(classes)) / words
+
 
 def _script_penalty(sample: str) -> float:
     """Share of non-ASCII characters that do not fit one script: mixed scripts and odd symbols."""
-    counts: dict[str, int] = {}
-    odd = 0
-    total = 0
-    for ch in sample:
-        o = ord(ch)
-        if o < 128:
-            continue
-        total += 1
-        for name, lo, hi in _BLOCKS:
-            if lo <= o <= hi:
-                counts[name] = counts.get(name, 0) + 1
-                break
-        else:
-            if ch not in _OK_SYMBOLS:
-                odd += 1
+    return _script_penalty_of(_char_classes(sample))
+
+
+def _script_penalty_of(classes: str) -> float:
+    """:func:`_script_penalty` of the sample whose :func:`_char_classes` are ``classes``."""
+    scripts = classes.translate(_SCRIPT_OF_CLASS)
+    total = len(scripts)
     if total == 0:
         return 0.0
-    main = max(counts.values()) if counts else 0
+    odd = scripts.count("o")
+    han = scripts.count("n")
+    kana = scripts.count("k")
+    main = max(scripts.count("c"), scripts.count("h"), han, kana, scripts.count("L"))
     # Korean text may carry some Hanja and Japanese mixes kana with kanji: count them as one.
-    if "kana" in counts and "han" in counts:
-        main = max(main, counts["kana"] + counts["han"])
+    # (With no kana, or no Han, the sum is just the other count, which main already covers.)
+    main = max(main, kana + han)
     return (total - main - odd) / total * 0.5 + odd / total
 
 
 def _mess(text: str) -> float:
-    """How implausible ``text`` looks as natural language (0 = clean); lower is better."""
+    """How implausible ``text`` looks as natural language (0 = clean, never negative); lower is better.
+
+    Never negative matters: :func:`_clean_declared` relies on it.
+    """
     from charset_normalizer.md import mess_ratio
 
     sample = _readable_sample(text)
     try:
-        mess = float(mess_ratio(sample, maximum_threshold=1.0))
+        mess = max(0.0, float(mess_ratio(sample, maximum_threshold=1.0)))
     except Exception:  # pragma: no cover - defensive; the detector is third-party
         mess = 1.0
-    return mess + _case_chaos(sample) + _script_penalty(sample)
+    classes = _char_classes(sample)
+    return mess + _case_chaos_of(classes) + _script_penalty_of(classes)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
@@ -289,17 +391,27 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         if h
     ]
     hints = [h for h in dict.fromkeys(hints) if h != "utf-8"]
-    guess = _guess(data)
     candidates: list[tuple[str, str]] = []
     for hint in hints:
         try:
             candidates.append((data.decode(hint), hint))
         except UnicodeDecodeError:
             log.debug("declared charset %s does not decode the bytes", hint)
+    messes: dict[str, float] = {}  # text -> _mess(text): codecs that agree are scored once
+
+    def mess_of(text: str) -> float:
+        mess = messes.get(text)
+        if mess is None:
+            mess = messes[text] = _mess(text)
+        return mess
+
+    declared_text = _clean_declared(candidates, mess_of)
+    if declared_text is not None:
+        return declared_text
+    guess = _guess(data)
     if guess is not None:
         candidates.append(guess)
-    high = sum(1 for b in data[:200_000] if b > 127)
-    if high < 400 or guess is None:
+    if guess is None or _high_bytes(data[:200_000]) < 400:
         # Short non-ASCII content is where statistical detection is weakest: also
         # weigh the usual legacy codecs of the case's languages.
         seen = {enc for _t, enc in candidates}
@@ -314,21 +426,71 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
         raise DecodeError("undecodable bytes: no character encoding fits")
     if len(candidates) == 1 and guess is not None:
         return candidates[0]
-    scored = [(_mess(t), i, t, e) for i, (t, e) in enumerate(candidates)]
+    scored = [(mess_of(t), t, e) for t, e in candidates]
     best_mess = min(s[0] for s in scored)
     if guess is None and best_mess > _IMPLAUSIBLE:
         raise DecodeError("undecodable bytes: no character encoding gives readable text")
     # Prefer the declared charset (earlier in the list) unless it reads clearly worse.
-    for mess, _i, text, enc in scored:
-        if mess <= best_mess + 0.02:
+    for mess, text, enc in scored:
+        if mess <= best_mess + _TIE:
             return text, enc
     raise AssertionError("unreachable")  # pragma: no cover
 
 
+def _clean_declared(
+    declared: list[tuple[str, str]], mess_of: Callable[[str], float]
+) -> tuple[str, str] | None:
+    """The declared candidate :func:`_decode` picks whatever else it weighs, if that is already known.
+
+    ``declared`` are the texts of the declared charsets that decode the bytes strictly, in
+    the order :func:`_decode` lists them (before charset-normalizer's guess and the common
+    legacy codecs). :func:`_decode` returns the first candidate whose implausibility is at
+    most ``best + _TIE``, ``best`` being the lowest implausibility of all candidates.
+
+    Implausibility is never negative, so ``best >= 0``: a declared text scoring
+    ``mess <= _TIE`` qualifies whatever the other candidates score. It is the pick unless
+    an earlier declared text qualifies too, and an earlier one scoring more than
+    ``mess + _TIE`` cannot, because ``best <= mess``. Then charset-normalizer's guess and
+    the legacy codecs cannot change the outcome, and the detector, the dearest step, is
+    not run. Otherwise (no declared text scores within :data:`_TIE` of 0, or an earlier
+    one is too close to call) this returns None and the full comparison runs.
+
+    The threshold is :data:`_TIE` itself, the tolerance of the final choice, not a new
+    tuning constant: that is why the shortcut gives exactly the result of the full
+    comparison, never another one. Lying declarations are not at risk: a wrong codec
+    makes mojibake scoring far above :data:`_TIE` (on a Russian, Korean or Chinese news
+    paragraph: about 0.25 for KOI8-R read as windows-1251 and back, 0.12 for windows-1251
+    read as x-mac-cyrillic, 0.17 for EUC-KR read as GB18030, 1.1 and more for
+    windows-1251 read as a Western codec or EUC-KR read as windows-1251), so they take
+    the full comparison, where they lose as before. Clean text in the right codec scores
+    0 to 0.01; Chinese with full-width punctuation scores about 0.04 (such punctuation
+    belongs to no script block) and takes the full comparison too.
+    """
+    for i, (text, enc) in enumerate(declared):
+        mess = mess_of(text)
+        if mess <= _TIE:
+            # The earlier ones all score above _TIE, hence above this one.
+            if all(mess_of(t) > mess + _TIE for t, _e in declared[:i]):
+                return text, enc
+            return None
+    return None
+
+
+#: The bytes with the high bit set; deleting them counts them (see _high_bytes).
+_HIGH = bytes(range(128, 256))
+
+
+def _high_bytes(data: bytes) -> int:
+    """How many bytes of ``data`` are above 127."""
+    return len(data) - len(data.translate(None, _HIGH))
+
+
 def _mostly_utf8(data: bytes) -> bool:
+    """Valid UTF-8 with at most a stray bad byte per 200 non-ASCII characters (and at least 20 of them)."""
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    # Non-ASCII characters: all but those an ASCII encoding keeps.
+    good = len(text) - len(text.encode("ascii", errors="ignore")) - bad
     return good >= 20 and bad <= max(2, good // 200)
 
 
