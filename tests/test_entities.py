@@ -261,3 +261,75 @@ def test_cyrillic_multiword_alias_matches_lower_case_first_letter(gaz: Gazetteer
     assert found == ["FSB Border Service"]
     # a single Cyrillic word keeps the capital rule ("ведомости" is also a common noun)
     assert [m.name for m in gaz.find("сведения из ведомости о зарплате")] == []
+
+
+# --------------------------------------------------------------------------
+# faster forms of the name-finding patterns give the same matches as the plain ones
+
+
+def _probe_texts() -> list[str]:
+    """The sample corpus plus deterministic random strings of name-like pieces."""
+    import random
+    from pathlib import Path
+
+    import foothold
+
+    corpus = Path(foothold.__file__).parent / "sample" / "corpus"
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.iterdir())]
+    pieces = [
+        "A", "Z", "a", "s", "st", "2nd", "1", "٣", " ", "  ", "\n", "\u00a0", "-", "'", "’",
+        ".", ".com", "&", " of ", " and ", " the ", "_", "é", "É", "US", "U.S.", "Kim",
+        "Lee's", "according", "to", "told", "in", "visit", "back", "from", "между", "в",
+        "визит", "ſ", "K", "ı", "İ", "said", "by", "citing", "Kozlov", "Kozlova",
+    ]  # fmt: skip
+    rnd = random.Random(20250601)
+    for _ in range(3000):
+        texts.append("".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 12))))
+    return texts
+
+
+def test_name_pattern_matches_its_plain_form() -> None:
+    import re
+
+    from foothold.extract import entities as ent
+
+    plain = re.compile(rf"(?<![\w'’.-]){ent._CAP}(?:{ent._NAME_JOIN}{ent._CAP})*(?![\w])")
+    for text in _probe_texts():
+        got = [m.span() for m in ent._NAME_RE.finditer(text)]
+        assert got == [m.span() for m in plain.finditer(text)], text
+
+
+def test_tail_search_matches_full_search() -> None:
+    from foothold.extract import entities as ent
+
+    rules = [
+        (ent._LOCATIVE_EN, ent._LOCATIVE_EN_WORDS),
+        (ent._LOCATIVE_RU, ent._LOCATIVE_RU_WORDS),
+        (ent._SOURCE_BEFORE, ent._SOURCE_BEFORE_WORDS),
+        (ent._SAID_BEFORE, ent._SAID_BEFORE_WORDS),
+    ]
+    for text in _probe_texts():
+        for i in range(0, len(text) + 1, 3):
+            before = text[max(0, i - 60) : i]
+            for rx, words in rules:
+                full = rx.search(before)
+                tail = ent._search_tail(rx, before, words)
+                assert (full and full.span()) == (tail and tail.span()), (rx.pattern, before)
+
+
+def test_word_helpers_match_their_regex_forms() -> None:
+    import re
+
+    from foothold.extract import entities as ent
+
+    texts = _probe_texts()
+    words = ["Kim", "Kozlov", "Kozlova", "US", "s", "é", "Lee's", "a"]
+    for text in texts:
+        low_text = " " + re.sub(r"[^\w]+", " ", text) + " "
+        for w in words:
+            assert ent._is_text_word(text, w) == (f" {w} " in low_text)
+        for k in (1, 2, 3):
+            ws = words[k:] + words[:k]
+            rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ws) + r")(?![\w-])")
+            expected = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
+            assert ent._whole_words(text, ws) == expected

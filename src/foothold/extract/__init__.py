@@ -64,7 +64,9 @@ class Extractor:
         language = doc.language
         sentences = split_sentences(text)
         mentions = self.gazetteer.find(text)
-        attributions, sentence_attr = find_attributions(text, sentences, language, self.gazetteer)
+        attributions, sentence_attr = find_attributions(
+            text, sentences, language, self.gazetteer, mentions
+        )
         claims = find_claims(doc, sentences, mentions, sentence_attr, self.case)
         evidence = Evidence(document=doc)
         relevant, score = judge_relevance(doc, claims, mentions)

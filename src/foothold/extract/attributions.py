@@ -41,7 +41,7 @@ from foothold.extract.entities import (
     publisher_spans,
     relay_credits,
 )
-from foothold.extract.gazetteer import Gazetteer
+from foothold.extract.gazetteer import Gazetteer, Mention
 from foothold.extract.literals import GatedPattern
 
 __all__ = ["find_attributions"]
@@ -626,7 +626,11 @@ def _japanese_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
 
 
 def find_attributions(
-    text: str, sentences: list[tuple[int, int]], language: str, gazetteer: Gazetteer
+    text: str,
+    sentences: list[tuple[int, int]],
+    language: str,
+    gazetteer: Gazetteer,
+    mentions: list[Mention] | None = None,
 ) -> tuple[list[str], dict[int, list[str]]]:
     """Who the report says its information comes from (``ANNOTATION.md`` §6).
 
@@ -636,6 +640,8 @@ def find_attributions(
         language: ISO 639-1 code; English, Russian, Korean and Chinese cues are known
             (other languages fall back to the English cues).
         gazetteer: the case's compiled gazetteer (canonical names of known sources).
+        mentions: ``gazetteer.find(text)`` when the caller already has it (the
+            gazetteer then does not scan the text again).
 
     Returns:
         ``(document attributions, {sentence index: attributions of that sentence})``:
@@ -644,7 +650,7 @@ def find_attributions(
     """
     if not text or not sentences:
         return [], {}
-    names = find_names(text, language, gazetteer)
+    names = find_names(text, language, gazetteer, mentions)
     doc = _Doc(text, names, publisher_spans(text))
     lang = (language or "en").lower()
     per: dict[int, list[str]] = {}

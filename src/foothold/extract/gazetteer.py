@@ -280,9 +280,9 @@ class Gazetteer:
     def _scan(self, word_re: re.Pattern[str], cjk_re: re.Pattern[str], text: str) -> list[Mention]:
         out: list[Mention] = []
         low = _lower(text)
-        spans = [(m.start(), m.end()) for m in word_re.finditer(low)]
+        spans = [m.span() for m in word_re.finditer(low)]
         if _CJK_RE.search(text):
-            spans.extend((m.start(), m.end()) for m in cjk_re.finditer(low))
+            spans.extend(m.span() for m in cjk_re.finditer(low))
             spans.sort(key=lambda se: (se[0], -se[1]))
         last = -1
         for s, e in spans:
