@@ -219,3 +219,38 @@ def test_russian_lower_case_multiword_name(gaz: Gazetteer) -> None:
 def test_korean_survey_cited_by_outlet(gaz: Gazetteer) -> None:
     text = "러시아 경제지 베도모스티가 인용한 GS그룹 집계에 따르면, 중국산 휴대폰 수입이 크게 늘었다."
     assert attr(text, gaz, "ko") == ["Vedomosti", "GS Group"]
+
+
+# --------------------------------------------------------------------------
+# kinds found by a third set written without sight of the extractor (tests/corpus3)
+
+
+def test_person_before_a_who_clause_with_a_reporting_verb(gaz: Gazetteer) -> None:
+    text = "The figure was lower than one given by Foreign Minister Sergei Lavrov, who told RIA Novosti that talks went on."
+    assert attr(text, gaz) == ["Lavrov", "RIA Novosti"]
+
+
+def test_person_before_an_apposition_and_a_who_clause(gaz: Gazetteer) -> None:
+    text = "It follows a visit by Alexander Matsegora, Russia's envoy in Pyongyang, who said the crews were welcome."
+    assert attr(text, gaz) == ["Alexander Matsegora"]
+
+
+def test_who_clause_after_a_place_is_not_an_attribution(gaz: Gazetteer) -> None:
+    text = "Workers went to Vladivostok, who said nothing about it."
+    assert attr(text, gaz) == []
+
+
+def test_person_set_off_by_commas_after_a_role(gaz: Gazetteer) -> None:
+    text = "Russia's ambassador in Pyongyang, Alexander Matsegora, compared the builders to a wartime brigade."
+    assert attr(text, gaz) == ["Alexander Matsegora"]
+
+
+def test_role_before_an_organisation_is_not_the_speaker(gaz: Gazetteer) -> None:
+    # the organisation at the end of the role is not who compared anything
+    text = "South Korea's envoy to the United Nations, Alexander Matsegora, compared the vote to a veto."
+    assert "United Nations" not in attr(text, gaz)
+
+
+def test_dotted_outlet_name_after_told(gaz: Gazetteer) -> None:
+    text = "A recruiter in Khabarovsk told Mediazona.ru that the dormitories were full."
+    assert attr(text, gaz) == ["Mediazona"]

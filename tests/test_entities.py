@@ -333,3 +333,18 @@ def test_word_helpers_match_their_regex_forms() -> None:
             rx = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in ws) + r")(?![\w-])")
             expected = [(m.start(), m.end(), m.group(1)) for m in rx.finditer(text)]
             assert ent._whole_words(text, ws) == expected
+
+
+def test_shorter_alias_inside_a_refused_longer_one(gaz: Gazetteer) -> None:
+    # "Republic of Tatarstan" is refused in lower case; "Tatarstan" inside it still counts
+    found = names("The plant is in the Russian republic of Tatarstan, far from the border.", gaz)
+    assert found.get("Tatarstan") == "place"
+
+
+def test_possessive_owner_before_a_known_place_is_not_part_of_it(gaz: Gazetteer) -> None:
+    found = names("The new bridge is being built in Russia's Primorsky Krai, officials said.", gaz)
+    assert found.get("Primorsky Krai") == "place"
+    assert "Russia's Primorsky Krai" not in found
+    # an unknown organisation keeps its owner: the whole is the name
+    kept = names("The estimate came from Mongolia's Ministry of Labour.", gaz)
+    assert "Mongolia's Ministry of Labour" in kept

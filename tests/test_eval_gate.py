@@ -25,6 +25,7 @@ CORPORA = {
     "dev": SHARED / "corpus" / "dev",
     "sample": Path(__file__).parent / "corpus",
     "unseen": Path(__file__).parent / "corpus2",
+    "unseen3": Path(__file__).parent / "corpus3",
 }
 
 

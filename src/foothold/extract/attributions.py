@@ -101,8 +101,9 @@ _PHRASE_CUES = re.compile(
     r"attributed\s+(?:\w+\s+){0,3}?to|"
     r"laut|zufolge|selon|d['’]apr[èe]s|seg[úu]n|de\s+acuerdo\s+con|secondo|citant|citando))\b"
 )
+# a full stop inside a name ("Gazeta.ru", "U.S.") does not end the phrase
 _PHRASE_END = re.compile(
-    r"[,;:.!?\n()\"“”]|\s[–—-]\s|\b(?:that|which|who|whom|when|while|but|because|although|after|before|since|as)\b"
+    r"[,;:!?\n()\"“”]|\.(?!\w)|\s[–—-]\s|\b(?:that|which|who|whom|when|while|but|because|although|after|before|since|as)\b"
 )
 _POSSESSIVE_CUE = re.compile(
     r"^['’]s\s+(?:[\w-]+\s+)?(?:analysis|data|figures|statistics|report|reporting|estimates?|survey|study|research|"
@@ -309,6 +310,13 @@ def _phrase_end(
         pos = nxt[0].end
 
 
+_WHO_TAIL = re.compile(r",\s*who\Z", re.IGNORECASE)
+#: one apposition after a name: ", secretary of Russia's Security Council" (no further commas)
+_APPOSITION_TAIL = re.compile(r",\s*[^,;:()]{3,90}")
+#: a comma right before a position (the name that follows is set off: "the envoy, X,")
+_COMMA_BEFORE = re.compile(r",\s*\Z")
+
+
 def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
     """The source that is the subject of a reporting verb at ``v`` (sentence starts at ``s``)."""
     text = doc.text
@@ -338,6 +346,25 @@ def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
             return found
         if c.end - s < len(core):
             break
+    # "Transport Minister X, who told ...", "X, secretary of Y, who said ...": a person
+    # named right before the relative clause, or before one apposition
+    wm = _WHO_TAIL.search(core)
+    if wm:
+        head = core[: wm.start()].rstrip()
+        for c in reversed(cands):
+            if c.type != "person" or c.end - s > len(head):
+                continue
+            if c.end - s == len(head) or _APPOSITION_TAIL.fullmatch(head, c.end - s):
+                return [c.name]
+            break
+    # "South Korea's ambassador to the UN, X, likened ...": a person set off by commas after a role
+    if core.endswith(","):
+        inner = core[:-1].rstrip()
+        for c in reversed(cands):
+            if c.end - s == len(inner):
+                if c.type == "person" and _COMMA_BEFORE.search(text, s, c.start):
+                    return [c.name]
+                break
     # "He said": the person named most recently before
     if re.search(r"(?:^|[.;:]\s*|,\s*|\band\s+)(?:he|she)\Z", core, re.IGNORECASE):
         persons = [c for c in doc.sources if c.end <= v and c.type == "person"]

@@ -518,6 +518,12 @@ def _sentence_start(before: str) -> bool:
     return not before.strip() or before.rstrip()[-1] in '.!?:"“”\n'
 
 
+def _is_known_at(known: list[NameSpan], starts: list[int], pos: int) -> bool:
+    """True when a known name starts at ``pos`` (``starts`` are the sorted starts of ``known``)."""
+    i = bisect_left(starts, pos)
+    return i < len(starts) and starts[i] == pos
+
+
 def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> list[NameSpan]:
     """English names the case does not know, by cue words (precision first).
 
@@ -543,6 +549,12 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             if len(tokens) == 1:
                 continue  # a lone stop word ("The", "However")
             s, tokens = _strip_lead(text, s, e, tokens, _STOP)
+        if len(tokens) > 1 and tokens[0].endswith(("'s", "’s")) and _is_known_at(known, starts, s):
+            # "Russia's Primorsky Krai": a known owner's possessive before a known name is not
+            # part of that name ("Mongolia's Ministry of Labour", unknown as a whole, stays)
+            cut, rest = _strip_lead(text, s, e, tokens, {tokens[0]})
+            if any(k.start == cut and k.end == e for k in known[bisect_left(starts, cut) :][:3]):
+                s, tokens = cut, rest
         lead_titles: list[str] = []
         if tokens and tokens[0] in _TITLE_WORDS and _classify(tokens) is None:
             # "Deputy Prime Minister Marat Khusnullin": titles before a person's name

@@ -280,7 +280,7 @@ class Gazetteer:
     def _scan(self, word_re: re.Pattern[str], cjk_re: re.Pattern[str], text: str) -> list[Mention]:
         out: list[Mention] = []
         low = _lower(text)
-        spans = [m.span() for m in word_re.finditer(low)]
+        spans = self._word_spans(word_re, low, text)
         if _CJK_RE.search(text):
             spans.extend(m.span() for m in cjk_re.finditer(low))
             spans.sort(key=lambda se: (se[0], -se[1]))
@@ -289,17 +289,43 @@ class Gazetteer:
             if s < last:
                 continue
             surface = text[s:e]
-            try:
-                entry = self._cache[surface]
-            except KeyError:
-                entry = self._cache[surface] = self._resolve(surface)
-                if len(self._cache) > 50000:
-                    self._cache.clear()
+            entry = self._entry(surface)
             if entry is None:
                 continue
             out.append(Mention(entry.actor.name, entry.actor.type, s, e, surface))
             last = e
         return out
+
+    def _word_spans(self, word_re: re.Pattern[str], low: str, text: str) -> list[tuple[int, int]]:
+        """Spans of alias matches; a match no entry accepts is searched again from its second character.
+
+        The alias regex takes the longest alias at each position. When that alias is
+        refused on case ("republic of Tatarstan" for the alias "Republic of Tatarstan",
+        "honor" for the brand "Honor"), a shorter alias inside it ("Tatarstan") must still
+        be found, so the scan resumes just after the refused match's start.
+        """
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        search = word_re.search
+        while True:
+            m = search(low, pos)
+            if m is None:
+                return spans
+            s, e = m.span()
+            if self._entry(text[s:e]) is None:
+                pos = s + 1
+                continue
+            spans.append((s, e))
+            pos = e
+
+    def _entry(self, surface: str) -> _Entry | None:
+        try:
+            return self._cache[surface]
+        except KeyError:
+            entry = self._cache[surface] = self._resolve(surface)
+            if len(self._cache) > 50000:
+                self._cache.clear()
+            return entry
 
     def find(self, text: str) -> list[Mention]:
         """All case actors mentioned in ``text``, in order, longest match first, not overlapping.
