@@ -499,3 +499,28 @@ def test_chinese_rounds_counter():
 )
 def test_page_view_counters_are_not_quantities(text, language):
     assert [v for v, _ in pairs(text, language)] == [300]
+
+
+# kinds found by a third set written without sight of the extractor (tests/corpus3)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moscow will pay for a 600-metre stretch of the road.", [(600.0, "m")]),
+        ("The 3.5-km causeway opens in May.", [(3.5, "km")]),
+        ("A nine-member commission reviewed the visas.", [(9.0, "person")]),
+        ("The pier is about one kilometre from the plant.", [(1.0, "km")]),
+        ("The pier is one metre deep.", [(1.0, "m")]),
+    ],
+)
+def test_hyphenated_units_and_one_with_a_length(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["They work 12-hour shifts.", "A five-year plan was signed.", "One worker was sent home.", "one of the plants"],
+)
+def test_other_hyphenated_modifiers_and_lone_one_still_do_not_count(text: str) -> None:
+    assert pairs(text) == []

@@ -374,7 +374,14 @@ _R_TIME_AFTER = re.compile(
 )
 _R_ATTACHED_LATIN = re.compile(r"[A-Za-z]+")
 _ATTACHED_UNITS = frozenset({"k", "m", "bn", "b", "mn", "mln", "bln", "tn", "km", "pc", "pct"})
-_R_HYPHEN_STRONG = re.compile(r"[-‑]strong\b", re.IGNORECASE)
+#: hyphenated compounds that still count or measure: "a 5,000-strong contingent",
+#: "an eight-member panel", "an 850-metre bridge", "a 2.4-km road"
+_R_HYPHEN_STRONG = re.compile(
+    r"[-‑](strong|member|met(?:re|er)s?|kilomet(?:re|er)s?|km)\b", re.IGNORECASE
+)
+_HYPHEN_UNITS = {"strong": "person", "member": "person", "km": "km"}
+#: "one kilometre": the number one counts when a length unit follows
+_R_ONE_LENGTH = re.compile(r"\s+(?:kilomet(?:re|er)|met(?:re|er)|km)\b", re.IGNORECASE)
 _R_VOTES_AFTER = re.compile(
     r"\s+(?:in\s+favou?r|votes?\s+(?:for|against|in\s+favou?r)|за\b|против\b)", re.IGNORECASE
 )
@@ -1086,7 +1093,9 @@ def _analyse(text: str, m: _Match, language: str) -> _Cand | None:
         if raw[:1].isupper() and start > 0 and not _R_SENTENCE_START_BEFORE.search(before[-4:]):
             return None  # "Hanbit Nine", "Group of Seven": names
         value = _parse_en_words(raw)
-        if value is None or value < 2 and words[0] not in ("a", "an"):
+        if value is None or (
+            value < 2 and words[0] not in ("a", "an") and not _R_ONE_LENGTH.match(text, end)
+        ):
             return None
         if words[0] in _EN_SCALE or words[0] in ("hundred",):
             return None
@@ -1249,8 +1258,11 @@ def _analyse(text: str, m: _Match, language: str) -> _Cand | None:
         return None
 
     # Counts: a counted noun within a few words after the number.
-    if _R_HYPHEN_STRONG.match(text, pos):
-        cand.unit, cand.noun = "person", "strong"
+    hyphen = _R_HYPHEN_STRONG.match(text, pos)
+    if hyphen:
+        word = hyphen.group(1).lower()
+        unit = _HYPHEN_UNITS.get(word) or ("km" if word.startswith("kilo") else "m")
+        cand.unit, cand.noun = unit, word
         return cand
     if _R_VOTES_AFTER.match(text, pos):
         cand.unit, cand.noun = "unit", "votes"
