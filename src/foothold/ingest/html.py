@@ -16,6 +16,7 @@ regular-expression extraction; body text stops at 1 M characters; nesting bombs
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -25,7 +26,15 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from foothold.ingest.dates import find_date, iso_prefix, parse_date, url_date
-from foothold.ingest.text import BYLINE, DATE_LABEL, UPDATED_LABEL, clean_lines, collapse_ws
+from foothold.ingest.text import (
+    BYLINE,
+    BYLINE_HEAD,
+    DATE_LABEL,
+    UPDATED_LABEL,
+    byline_date,
+    clean_lines,
+    collapse_ws,
+)
 
 __all__ = ["HtmlArticle", "parse_html", "html_to_text"]
 
@@ -69,7 +78,7 @@ _HARD_CLASS = re.compile(
         "related|related-posts|more-like-this|more-like|morelikethis|popular|most-read|mostread|most-popular"
         "|top-stories|block-top|block-picks|picks|editors-picks|recommended|recommendations|teaser|teasers"
         "|widget|widget-area|sidebar|side-col|sidebar-right|comments|comment|comments-area|comment-list"
-        "|respond|cookie|cookies|cookie-notice|cookie-banner|cookie-law-info-bar|consent|gdpr|newsletter"
+        "|respond|discussion|disqus|replies|cookie|cookies|cookie-notice|cookie-banner|cookie-law-info-bar|consent|gdpr|newsletter"
         "|subscribe|subscribe-box|subscription|signup|paywall-promo|breadcrumb|breadcrumbs|nav|navbar|menu"
         "|mega-menu|main-nav|topbar|ticker|weather|lang-switch|ad|ads|ad-slot|advert|advertisement|promo"
         "|site-footer|footer|colophon|skip-link|screen-reader-text|read-also|readalso|inline-related"
@@ -92,6 +101,12 @@ _DATE_CLASS = re.compile(
     r"|post-date|timestamp|time|datetime|meta-date|story-date|date-published)(?:$|[\s_-])",
     re.I,
 )
+# Byline and meta rows ("By Jane Doe · 8 May 2025"): a date in them is the dateline.
+_BYLINE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:byline|bylines|by-line|author|authors|meta|article-info|post-info|story-info)(?:$|[\s_-])",
+    re.I,
+)
+_BIO_CLASS = re.compile(r"bio|profile|about", re.I)
 _UPDATED_CLASS = re.compile(r"updated|modified|edit", re.I)
 _PUBLISHED_CLASS = re.compile(r"published|pubdate|posted", re.I)
 _MASTHEAD_CLASS = re.compile(
@@ -365,6 +380,45 @@ def _date_scopes(h1, container, body) -> list:
     return scopes
 
 
+def _is_updated(el) -> bool:
+    """``el`` is marked as a modification date (class "updated"/"modified", ``dateModified``)."""
+    cid = _classid(el)
+    return (
+        bool(cid and _UPDATED_CLASS.search(cid) and not _PUBLISHED_CLASS.search(cid))
+        or (el.get("itemprop") or "").lower() == "datemodified"
+    )
+
+
+def _byline_row_date(el, cid: str) -> str | None:
+    """The publication date in a byline or meta row ("By Jane Doe · 8 May 2025"), or None.
+
+    A row is one by its class (byline, author, ...-meta, not an author bio) or, with no
+    such class, by starting with "By"/"От"/"Автор" - then its date must stand alone in a
+    separator-delimited segment (a story paragraph starting "By March 2024, ..." is not a
+    byline). Text inside descendants marked as modification dates is left out, and a
+    segment labelled "Updated" never gives the date (see :func:`byline_date`).
+    """
+    by_class = bool(cid) and _BYLINE_CLASS.search(cid) is not None and not _BIO_CLASS.search(cid)
+    if not by_class:
+        head = _head_text(el)[:60]
+        if not head or not BYLINE_HEAD.match(head):
+            return None
+    if len(el) > 12:
+        return None  # a container, not a row
+    updated = [d for d in el.iterdescendants() if isinstance(d.tag, str) and _is_updated(d)]
+    if updated:
+        row = copy.deepcopy(el)
+        for d in [d for d in row.iterdescendants() if isinstance(d.tag, str) and _is_updated(d)]:
+            if d.getparent() is not None:
+                _drop(d)
+        text = _text(row)
+    else:
+        text = _text(el)
+    if not text or len(text) > 160:
+        return None
+    return byline_date(text, strict=not by_class)
+
+
 def _visible_date(scopes: list) -> tuple[str | None, str | None]:
     """(date, "dateline") from the first visible dateline in ``scopes`` (see :func:`_date_scopes`)."""
     for scope in scopes:
@@ -385,10 +439,13 @@ def _visible_date(scopes: list) -> tuple[str | None, str | None]:
                 own = (el.text or "").lstrip()[:60]
                 labelled = DATE_LABEL.match(own) if own else None
                 if not labelled:
+                    if _is_updated(el):
+                        continue
+                    found = _byline_row_date(el, cid)
+                    if found and not _in_boiler(el, scope):
+                        return found, "dateline"
                     continue
-            if (_UPDATED_CLASS.search(cid) and not _PUBLISHED_CLASS.search(cid)) or (
-                el.get("itemprop") or ""
-            ).lower() == "datemodified":
+            if _is_updated(el):
                 continue
             if _in_boiler(el, scope):
                 continue
@@ -453,6 +510,8 @@ def _is_meta_line(text: str) -> bool:
     """A "Published: ...", "Updated: ..." or "By ..." line (not article text)."""
     if BYLINE.match(text):
         return True
+    if BYLINE_HEAD.match(text) and byline_date(text, strict=True):
+        return True  # "By Jane Doe · 8 May 2025"
     if UPDATED_LABEL.match(text):
         return True
     m = DATE_LABEL.match(text)

@@ -25,6 +25,7 @@ __all__ = [
     "DATE_LABEL",
     "UPDATED_LABEL",
     "PlainArticle",
+    "byline_date",
     "clean_lines",
     "collapse_ws",
     "parse_plain",
@@ -67,6 +68,12 @@ _LABEL_ONLY = re.compile(
     re.I,
 )
 BYLINE = _BYLINE = re.compile(r"^\s*(?:by|от|автор[:：]?)\s+[\w.'’\- ]{2,60}$", re.I)
+#: How a byline starts ("By Jane Doe · 8 May 2025" is one too, unlike :data:`BYLINE`).
+BYLINE_HEAD = re.compile(r"^\s*(?:by|от|автор[:：]?)\s+\w", re.I)
+# An "updated" word anywhere in a segment ("8 May 2025, updated 9 May 2025").
+_UPDATED_WORD = re.compile(
+    r"(?<!\w)(?:(?:last\s+)?updated|modified|обновлено|изменено|수정|업데이트|更新)", re.I
+)
 _WEEKDAYS = re.compile(
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?|"
     r"понедельник|вторник|среда|среду|четверг|пятница|пятницу|суббота|субботу|воскресенье|"
@@ -93,7 +100,14 @@ _OUTLET_SUFFIX = re.compile(r"\s+(?:blog|newsroom|staff|desk|online|website)$", 
 # "МОСКВА, 21 августа (Outlet) — ", "[서울=연합뉴스] ".
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .'’\-/]{1,40}?)(?:,\s*(?P<when>[^()\n]{1,40}?))?\s*"
-    r"\((?P<outlet>[^()\n]{2,60})\)\s*[-–—:]+\s+"
+    r"\((?P<outlet>[^()\n]{2,60})\)(?:,?\s*(?P<when2>[^()\n]{1,40}?(?:19|20)\d\d))?\s*[-–—:]+\s+"
+)
+# A dateline with a date and no outlet: "MOSCOW, 28 July 2025 - ", "SEOUL, Jan. 5, 2025 — "
+# (the date part must be only a date, see :func:`_is_date_line`).
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DATELINE_DATE = re.compile(
+    r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ.'’\-/]{1,30}(?: [A-ZА-ЯЁ][A-ZА-ЯЁ.'’\-/]{1,30}){0,3}),\s*"
+    r"(?P<when>[^()\n]{4,40}?(?:19|20)\d\d)\s*[-–—:]+\s+"
 )
 _DATELINE_KO = re.compile(
     r"^\s*[\[(【](?P<place>[^=\]\n]{1,20})=(?P<outlet>[^\]\n)】]{2,30})[\])】]\s*"
@@ -102,7 +116,8 @@ _DATELINE_ZH = re.compile(
     r"^(?P<outlet>[\u4e00-\u9fff]{1,8}?(?:社|网|報|报))(?P<place>[\u4e00-\u9fff]{2,6}?)\d{1,2}月\d{1,2}日电\s*"
 )
 _DATELINE_RU = re.compile(
-    r"^(?P<place>[А-ЯЁ][А-ЯЁ\- ]{2,40}),\s*(?P<when>\d{1,2}\s+[а-яё]+\.?)\s*[—–-]\s*(?P<outlet>[^.\n]{2,40}?)\.\s+"
+    r"^(?P<place>[А-ЯЁ][А-ЯЁ\- ]{2,40}),\s*(?P<when>\d{1,2}\s+[а-яё]+\.?(?:\s+(?:19|20)\d\d(?:\s*(?:г\.|года))?)?)"
+    r"\s*[—–-]\s*(?P<outlet>[^.\n]{2,40}?)\.\s+"
 )
 _DATELINE_SLASH = re.compile(
     r"^(?P<place>[A-ZА-ЯЁ][A-ZА-ЯЁ .\-]{1,40}),\s*(?P<when>[^/\n]{1,30})\s*/(?P<outlet>[^/\n]{2,40})/\.?\s*[-–—]?\s*"
@@ -205,6 +220,44 @@ def _is_date_line(line: str) -> str | None:
     )
     rest = re.sub(r"[\W_]+", "", rest)
     return found if len(rest) <= 3 else None
+
+
+def byline_date(line: str, strict: bool = True) -> str | None:
+    """The publication date in a short byline or meta row, or None.
+
+    "By Jane Doe · 8 May 2025", "Staff | 8 May 2025 | Updated 9 May 2025". The row is cut
+    into segments at separators (``|`` ``·`` ``•`` dashes); a segment labelled
+    "Updated"/"Modified" never gives the date, a "Published:" segment wins, else the first
+    segment holding a date does. ``strict``: that segment must be only a date (weekday and
+    time allowed), for rows recognised by their text alone; otherwise (a row marked as a
+    byline by its markup) the date may follow a name in the segment ("By Jane Doe,
+    8 May 2025") but not an "updated" word.
+    """
+    line = collapse_ws(line)
+    if not line or len(line) > 160 or not any(ch.isdigit() for ch in line):
+        return None
+    if strict and re.search(r"[.!?。！？]\W*$", line):
+        return None  # a sentence, not a byline row
+    best: str | None = None
+    for seg in _SEPARATORS.split(line):
+        seg = seg.strip(" ,;")
+        if not seg or UPDATED_LABEL.match(seg):
+            continue
+        m = DATE_LABEL.match(seg)
+        if m:
+            found = find_date(seg[m.end() :])
+            if found:
+                return found  # "Published: ..." beats an unlabelled date
+            continue
+        if best is not None:
+            continue
+        if strict:
+            best = _is_date_line(seg)
+            continue
+        span = find_date_span(seg)
+        if span and not _UPDATED_WORD.search(seg, 0, span[1]):
+            best = span[0]
+    return best
 
 
 def _outlet_from_segments(rest: str) -> str | None:
@@ -515,8 +568,10 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
             if span:
                 found, start, end = span
                 rest = _TIME.sub(" ", _WEEKDAYS.sub(" ", line[:start] + " | " + line[end:]))
-                if published_source != "published-line":
-                    published, published_source = found, "dateline"
+                # the date of a segment labelled "Updated" is never the publication date
+                pub = byline_date(line, strict=False)
+                if pub and published_source != "published-line":
+                    published, published_source = pub, "dateline"
                 out = _outlet_from_segments(rest)
                 if out and not outlet:
                     outlet, outlet_source = out, "dateline"
@@ -573,15 +628,30 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
     title_from: str | None = paras[0] if no_title and paras else None
     if paras:
         first = paras[0]
-        for pat in (_DATELINE, _DATELINE_SLASH, _DATELINE_RU, _DATELINE_KO, _DATELINE_ZH):
+        for pat in (
+            _DATELINE,
+            _DATELINE_SLASH,
+            _DATELINE_RU,
+            _DATELINE_KO,
+            _DATELINE_ZH,
+            _DATELINE_DATE,
+        ):
             m = pat.match(first)
+            if pat is _DATELINE_DATE and m and not _is_date_line(m.group("when")):
+                m = None  # "NATO, in talks since 2024 - ...": not a dateline
             if m:
-                if no_title and published is None and "when" in pat.groupindex and m.group("when"):
-                    found = parse_date(m.group("when"))  # None without a year
-                    if found:
-                        published, published_source = found, "dateline"
+                # the dateline's date (with a year) is the publication date when no header
+                # line gave one, whether or not the text has a title line
+                for key in ("when", "when2"):
+                    when = m.group(key) if key in pat.groupindex else None
+                    if published is None and when and _YEAR.search(when):
+                        found = parse_date(when)
+                        if found:
+                            published, published_source = found, "dateline"
                 if no_title:
                     title_from = first[m.end() :]
+                if "outlet" not in pat.groupindex:
+                    break
                 cand = m.group("outlet").strip()
                 if cand and not any(ch.isdigit() for ch in cand) and len(cand.split()) <= 6:
                     if not outlet:
