@@ -113,3 +113,42 @@ def test_negation_turns_polarity(extractor: Extractor, body: str, present: set[s
     got = {f"{i}{'+' if p == 'positive' else '-'}" for i, p in ev.indicators}
     assert present <= got, f"missing {present - got}, got {got}"
     assert not (absent & got), f"reversed {absent & got}"
+
+
+# kinds found by a third set written without sight of the extractor (tests/corpus3)
+CORPUS3_KINDS = [
+    # (body, must contain, must not contain)
+    (
+        "Kremlin aide Yury Ushakov said after the talks that Pyongyang would send 2,000 more builders to the Kursk region.",
+        {"ind_agreement+"},
+        set(),
+    ),
+    (
+        "Moscow intends to bring about fifteen thousand workers from North Korea to its Far East plants, a deputy minister said.",
+        {"ind_partner_reluctance-"},
+        set(),
+    ),
+    (
+        "The UN panel of experts monitored compliance with the North Korea sanctions for fifteen years before Russia's veto.",
+        set(),
+        {"ind_friction+"},
+    ),
+    (
+        "North Korean labourers on the sites are constantly monitored by minders from their own embassy.",
+        {"ind_friction+"},
+        set(),
+    ),
+    (
+        "Reports that North Korean workers already assemble phones in Russian plants deserve a sceptical reading.",
+        set(),
+        {"ind_placement_target+", "ind_inflow+"},
+    ),
+]
+
+
+@pytest.mark.parametrize("body,present,absent", CORPUS3_KINDS, ids=[k[0][:50] for k in CORPUS3_KINDS])
+def test_corpus3_kinds(extractor: Extractor, body: str, present: set[str], absent: set[str]) -> None:
+    doc = Document(path="k.txt", text="Report\n\n" + body, title="Report", title_end=6, published=None)
+    got = {f"{i}{'+' if p == 'positive' else '-'}" for i, p in extractor.extract(doc).indicators}
+    assert present <= got, f"missing {present - got}, got {got}"
+    assert not (absent & got), f"unexpected {absent & got}"

@@ -218,6 +218,9 @@ PLAN = _rx(
 SPECULATION = _rx(
     r"\bour\s+take\b", r"\bin\s+our\s+view\b", r"\bwe\s+(?:think|believe|expect)\b", r"\bopinion:", r"\bcommentary:",
     r"^analysis:", r"\bperhaps\b", r"\bspeculation\b", r"\bmay\s+eventually\b", r"\bit\s+is\s+conceivable\b",
+    # doubt about others' claims is the writer's view, not a report
+    r"\bdeserves?\s+(?:a\s+)?(?:sceptical|skeptical|cautious|closer)\s+(?:reading|look)\b", r"\bshould\s+be\s+treated\s+with\s+(?:caution|scepticism|skepticism)\b",
+    r"\bremains?\s+(?:unproven|unverified|unconfirmed)\b",
 )
 # A paragraph that opens with one of these labels is the writer's own view throughout.
 OPINION_LABEL = re.compile(r"^(?:analysis|our take|opinion|commentary|comment|editorial|аналитика|мнение|분석|해설|评论|分析)\s*[:：]")
@@ -371,7 +374,7 @@ RULES: tuple[Rule, ...] = (
     _r("agreement.workers", "ind_agreement", "positive", [
         r"\bsigned\s+(?:a\s+|an\s+)?(?:[\w-]+\s+){0,3}(?:agreement|contract|deal|memorandum)\b", r"\bcontract\s+with\b",
         r"\bdecided\s+to\s+(?:send|dispatch)\b", r"\bagreed\s+to\s+(?:send|dispatch|supply|provide)\b",
-        r"\bwill\s+(?:send|dispatch)\b", r"\bto\s+(?:send|dispatch)\s+(?:\S+\s+){0,4}(?:workers|builders|deminers|sappers|labourers|laborers|personnel|specialists)",
+        r"\b(?:will|would)\s+(?:send|dispatch)\b", r"\bto\s+(?:send|dispatch)\s+(?:\S+\s+){0,4}(?:workers|builders|deminers|sappers|labourers|laborers|personnel|specialists)",
         r"\b(?:preparing|planning|plans?|set|expects?|intends?)\s+to\s+(?:hire|recruit|bring\s+in|employ|take\s+on|receive|accept)\b",
         r"\bquota\b", r"\bhiring\s+plan\b", r"\bto\s+take\s+on\b",
         r"подписал\w*\s+(?:\w+\s+){0,3}(?:соглашени|договор|контракт)", r"направ(?:ит|ят)\s", r"отправ(?:ит|ят)\s", r"квот",
@@ -446,7 +449,7 @@ RULES: tuple[Rule, ...] = (
         r"отказал", r"ограничени", r"аннулир", r"거부", r"제한", r"拒绝", r"限制",
     ], ("nk", "workers", "russia"), confidence=0.6),
     _r("reluctance.seeking", "ind_partner_reluctance", "negative", [
-        r"\b(?:preparing|planning|plans?|looking|seeking|seeks|wants?|hopes?|intends?)\s+to\s+(?:hire|recruit|bring\s+in|employ|attract|take\s+on)\b",
+        r"\b(?:preparing|planning|plans?|looking|seeking|seeks|wants?|hopes?|intends?)\s+to\s+(?:hire|recruit|bring(?:\s+in)?|employ|attract|take\s+on)\b",
         r"\binterested\s+in\s+(?:hiring|employing|north\s+korean\s+(?:labou?r|workers))", r"\bwould\s+welcome\b",
         r"\burg(?:ed|es)\s+(?:\w+\s+){0,4}(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)",
         r"\bdescribed\s+them\s+as\s+(?:skilled|hard[-\s]working|disciplined)", r"\bvalued\b",
@@ -473,7 +476,7 @@ RULES: tuple[Rule, ...] = (
     # -- friction
     _r("friction.abuse", "ind_friction", "positive", [
         r"\bslaves?\b", r"\bslavery\b", r"\bforced\s+labou?r\b", r"\babus(?:e|ive|ed)\b", r"\bconfine", r"\bkept\s+(?:on|in)\b",
-        r"\bsurveillance\b", r"\bmonitored\b", r"\bunder\s+(?:constant\s+)?watch\b", r"\bescap(?:e|ed|es|ing)\b", r"\bfled\b",
+        r"\bsurveillance\b", r"\b(?:are|were|is|was|being|kept|closely|constantly|strictly|tightly)\s+monitored\b", r"\bunder\s+(?:constant\s+)?watch\b", r"\bescap(?:e|ed|es|ing)\b", r"\bfled\b",
         r"\bdefect(?:ed|ion|ors?)\b", r"\blanguage\s+barrier", r"\bquality\s+(?:problems|issues|complaints)", r"\bpunishing\b",
         r"\bworked\s+to\s+death\b",
         r"побег", r"сбежал", r"рабск", r"탈출", r"탈북", r"감시", r"학대", r"逃离", r"虐待", r"监视",
