@@ -254,3 +254,13 @@ def test_role_before_an_organisation_is_not_the_speaker(gaz: Gazetteer) -> None:
 def test_dotted_outlet_name_after_told(gaz: Gazetteer) -> None:
     text = "A recruiter in Khabarovsk told Mediazona.ru that the dormitories were full."
     assert attr(text, gaz) == ["Mediazona"]
+
+
+def test_a_comma_closing_a_clause_does_not_coordinate_names(gaz: Gazetteer) -> None:
+    text = "Other monitors may work outside the United Nations, Yonhap reported."
+    assert attr(text, gaz) == ["Yonhap"]
+
+
+def test_a_list_ending_in_and_keeps_every_name(gaz: Gazetteer) -> None:
+    text = "TASS, RIA Novosti and Interfax reported the figure on Monday."
+    assert attr(text, gaz) == ["TASS", "RIA Novosti", "Interfax"]

@@ -317,6 +317,31 @@ _APPOSITION_TAIL = re.compile(r",\s*[^,;:()]{3,90}")
 _COMMA_BEFORE = re.compile(r",\s*\Z")
 
 
+_AND_JOIN = re.compile(r"\s*(?:and|,\s*and)\s*")
+_COMMA_JOIN = re.compile(r"\s*,\s*")
+
+
+def _coordinated(doc: _Doc, cands: list[NameSpan], i: int) -> list[str]:
+    """The name ``cands[i]`` with the names coordinated before it: "X and Y", "X, Y and Z".
+
+    A bare comma joins names only inside a list that ends in "and": in "..., outside the
+    United Nations, KBS reported" the comma closes a clause and KBS speaks alone.
+    """
+    text = doc.text
+    found = [cands[i].name]
+    j = i - 1
+    has_and = False
+    while j >= 0:
+        gap = text[cands[j].end : cands[j + 1].start]
+        if _AND_JOIN.fullmatch(gap) and not has_and:
+            has_and = True
+        elif not (has_and and _COMMA_JOIN.fullmatch(gap)):
+            break
+        found.insert(0, cands[j].name)
+        j -= 1
+    return found
+
+
 def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
     """The source that is the subject of a reporting verb at ``v`` (sentence starts at ``s``)."""
     text = doc.text
@@ -336,14 +361,7 @@ def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
     for i in range(len(cands) - 1, -1, -1):
         c = cands[i]
         if c.end - s == len(core):
-            found = [c.name]
-            j = i - 1
-            while j >= 0 and re.fullmatch(
-                r"\s*(?:,|and|,\s*and)\s*", text[cands[j].end : cands[j + 1].start]
-            ):
-                found.insert(0, cands[j].name)
-                j -= 1
-            return found
+            return _coordinated(doc, cands, i)
         if c.end - s < len(core):
             break
     # "Transport Minister X, who told ...", "X, secretary of Y, who said ...": a person
@@ -379,14 +397,7 @@ def _subject_before(doc: _Doc, s: int, v: int) -> list[str]:
             for i in range(len(cands) - 1, -1, -1):
                 c = cands[i]
                 if c.end - s == len(head):
-                    found = [c.name]
-                    j = i - 1
-                    while j >= 0 and re.fullmatch(
-                        r"\s*(?:,|and|,\s*and)\s*", text[cands[j].end : cands[j + 1].start]
-                    ):
-                        found.insert(0, cands[j].name)
-                        j -= 1
-                    return found
+                    return _coordinated(doc, cands, i)
     # "the company said" -> the sentence's (or a recent) company / organisation
     m = _ANAPHOR.search(core)
     if m:
