@@ -264,3 +264,28 @@ def test_a_comma_closing_a_clause_does_not_coordinate_names(gaz: Gazetteer) -> N
 def test_a_list_ending_in_and_keeps_every_name(gaz: Gazetteer) -> None:
     text = "TASS, RIA Novosti and Interfax reported the figure on Monday."
     assert attr(text, gaz) == ["TASS", "RIA Novosti", "Interfax"]
+
+
+def test_chinese_data_shows_and_speaker_with_body(gaz: Gazetteer) -> None:
+    text = "荣鼎咨询发布的报告显示，中国车企在俄销量继续上升。乘联会秘书长崔东树表示，出口结构正在调整。"
+    assert attr(text, gaz, "zh") == ["Rhodium Group", "China Passenger Car Association", "Cui Dongshu"]
+
+
+def test_chinese_according_to_statistics(gaz: Gazetteer) -> None:
+    assert attr("据欧洲商业协会统计，去年俄罗斯新车销量有所回升。", gaz, "zh") == ["Association of European Businesses"]
+
+
+def test_chinese_mention_without_reporting_is_not_a_source(gaz: Gazetteer) -> None:
+    assert attr("记者上周走访了荣鼎咨询的办公室。崔东树出生于山东。", gaz, "zh") == []
+
+
+def test_russian_imperfective_reporting_verbs(gaz: Gazetteer) -> None:
+    text = "Хуснуллин не раз говорил, что стройкам Дальнего Востока не хватает рабочих."
+    assert attr(text, gaz, "ru") == ["Marat Khusnullin"]
+    assert attr("Хуснуллин в среду посетил стройку в Приморье.", gaz, "ru") == []
+
+
+def test_korean_unnamed_officials(gaz: Gazetteer) -> None:
+    text = "정부 당국자는 북한 노동자 수백 명이 추가로 파견됐다고 말했다."
+    assert attr(text, gaz, "ko") == ["anonymous source"]
+    assert attr("정부는 북한 노동자 문제를 논의했다.", gaz, "ko") == []

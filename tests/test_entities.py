@@ -348,3 +348,16 @@ def test_possessive_owner_before_a_known_place_is_not_part_of_it(gaz: Gazetteer)
     # an unknown organisation keeps its owner: the whole is the name
     kept = names("The estimate came from Mongolia's Ministry of Labour.", gaz)
     assert "Mongolia's Ministry of Labour" in kept
+
+
+def test_chinese_carmakers_and_sources(gaz: Gazetteer) -> None:
+    got = names("长城汽车和长安的在俄销量上升，乘用车市场信息联席会和欧洲商业协会都公布了数据。", gaz, "zh")
+    assert got["Great Wall Motor"] == "company" and got["Changan"] == "company"
+    assert got["China Passenger Car Association"] == "organization"
+    assert got["Association of European Businesses"] == "organization"
+    assert "Haval" not in got
+
+
+def test_chinese_landmarks_are_not_carmakers(gaz: Gazetteer) -> None:
+    got = names("代表团参观了八达岭长城，随后沿长安街前往会场。", gaz, "zh")
+    assert "Great Wall Motor" not in got and "Changan" not in got

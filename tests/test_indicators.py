@@ -156,3 +156,48 @@ def test_sector_words() -> None:
     assert "defence_manufacturing" in sectors_in("a drone factory")
     text = "T\n\nNorth Korean deminers and builders will go to Kursk."
     assert set(document_sectors(text, split_sentences(text))) == {"construction", "other"}
+
+
+# --------------------------------------------------------------------------
+# Chinese, Russian and Korean market and partner evidence (sentences written for these tests)
+
+
+def _indicators_in(extractor: Extractor, body: str, language: str) -> set[tuple[str, str]]:
+    doc = Document(path="t.txt", text=f"Report\n\n{body}", title="Report", title_end=6, published="2025-05-10", language=language)
+    return set(extractor.extract(doc).indicators)
+
+
+CJK_CASES = [
+    # (body, language, expected present, expected absent)
+    ("据行业协会统计，今年上半年比亚迪和哈弗在俄罗斯新车销量中合计占比超过三成。", "zh",
+     {("ind_market_shift", "positive")}, {("ind_market_shift", "negative")}),
+    ("今年前五个月，中国对俄罗斯的手机出口同比减少了三成。", "zh", {("ind_market_shift", "negative")}, set()),
+    ("多家日本和欧洲车企停止在俄生产，中国车企随即填补了空白。", "zh", {("ind_market_shift", "positive")}, set()),
+    ("Продажи китайских автомобилей в России в марте сократились на 15%.", "ru", {("ind_market_shift", "negative")}, set()),
+    ("В прошлом году Джили и Чанган нарастили долю на российском рынке.", "ru", {("ind_market_shift", "positive")}, set()),
+    ("올해 1분기 중국산 자동차의 러시아 수출이 30% 감소했다.", "ko", {("ind_market_shift", "negative")}, set()),
+    ("Губернатор края заявил, что регион мог бы принять ещё три тысячи строителей из КНДР.", "ru",
+     {("ind_partner_reluctance", "negative")}, {("ind_partner_reluctance", "positive")}),
+    ("俄方官员称，远东地区可以吸纳数千名朝鲜建筑工人。", "zh", {("ind_partner_reluctance", "negative")}, set()),
+    ("러시아 극동 당국은 북한 건설 노동자를 더 고용할 수 있다고 밝혔다.", "ko", {("ind_partner_reluctance", "negative")}, set()),
+    ("КНДР и Россия расширяют сотрудничество. Прямые рейсы между обеими странами теперь выполняются трижды в неделю.", "ru",
+     {("ind_state_ties", "positive")}, set()),
+    # negative examples: no Russia; the writer's speculation; a trade fall outside the target markets
+    ("今年上半年，奇瑞在墨西哥的汽车销量份额升至百分之十。", "zh", set(), {("ind_market_shift", "positive")}),
+    ("奇瑞明年可能在俄罗斯市场进一步扩大份额。", "zh", set(), {("ind_market_shift", "positive")}),
+    ("Чери может увеличить долю российского рынка в следующем году.", "ru", set(), {("ind_market_shift", "positive")}),
+    ("去年中国自俄罗斯的煤炭进口同比下降一成。", "zh", set(), {("ind_market_shift", "negative")}),
+]
+
+
+@pytest.mark.parametrize("body,language,present,absent", CJK_CASES, ids=[c[0][:30] for c in CJK_CASES])
+def test_cjk_and_russian_market_kinds(extractor: Extractor, body: str, language: str, present: set, absent: set) -> None:
+    found = _indicators_in(extractor, body, language)
+    assert present <= found, f"missing {present - found} in {found}"
+    assert not (absent & found), f"unexpected {absent & found}"
+
+
+def test_chinese_brand_names_give_a_market_sector(extractor: Extractor) -> None:
+    doc = Document(path="t.txt", text="Report\n\n长安和吉利去年在俄罗斯新车市场的份额均有上升。", title="Report", title_end=6, published="2025-05-10", language="zh")
+    ev = extractor.extract(doc)
+    assert ev.relevant and ev.sectors == ["automotive"]

@@ -213,6 +213,9 @@ _RU_VERB = re.compile(
     r"(?<![а-яё])(?:сообщил[аио]?|сообщает|сообщают|заявил[аио]?|заявляет|отметил[аио]?|рассказал[аио]?|"
     r"утверждает|считает|оценил[аио]?|уточнил[аио]?|добавил[аио]?|сказал[аио]?|пишет|передает|передаёт|"
     r"подсчитал[аио]?|указал[аио]?|приводит|опубликовал[аио]?|выяснил[аио]?|подсчитал[аио]?|"
+    # imperfective forms: "X ещё в 2022 году оценивал, что ..."
+    r"оценивал[аио]?|оценивает|оценивают|сообщал[аио]?|заявлял[аио]?|отмечал[аио]?|говорил[аио]?|говорит|"
+    r"рассказывал[аио]?|указывал[аио]?|утверждал[аио]?|подчеркнул[аио]?|подчеркивал[аио]?|подчёркивал[аио]?|"
     + _RU_FORECAST
     + "|"
     + _RU_CALL
@@ -250,11 +253,18 @@ _KO_VERB_ANY = re.compile(
 )
 _KO_CITE = re.compile(r"(?:을|를|의\s*\S+을|의\s*\S+를)?\s*인용(?:해|하여|한)")
 _KO_ANON = re.compile(
-    r"(?:소식통|익명의|(?:정부|당국|외교|정보|군|업계|현지)\s*관계자|관계자들(?:은|이|에)|정보\s*당국)"
+    r"(?:소식통|익명의|익명을\s*요구한|(?:정부|당국|외교|정보|군|업계|현지)\s*관계자|관계자들(?:은|이|에)|정보\s*당국|"
+    r"(?:정부|외교|정보|군|안보|통일부|국방)?\s*당국자|(?:고위|정부|정보)\s*관리)"
 )
 _ZH_ACCORDING = re.compile(r"据(.{1,40}?)(?:报道|报导|消息|称|透露|统计|数据|显示|介绍|表示|说)")
 _ZH_VERB = re.compile(r"(?:表示|称|说|指出|报道|透露|宣布|介绍|证实|援引|声称|估计|披露|发布)")
 _ZH_CITE = re.compile(r"(?:援引|引述|引用)(.{1,40}?)(?:的|，|。|称|消息|报道|数据)")
+_ZH_SHOWS = re.compile(
+    r"\s*(?:[（(][^）)]{1,40}[）)])?\s*[）)]?\s*(?:最新)?(?:发布|公布)?的?(?:最新)?[\u4e00-\u9fff]{0,4}?"
+    r"(?:数据|统计|报告|调查|研究|分析|资料)(?:显示|表明|指出|称)"
+)
+_ZH_AFFILIATION = re.compile(r"\s*的?\s*[\u4e00-\u9fff]{0,6}?\s*")
+_ZH_NOT_AFFILIATION = re.compile(r"[称说对向据和与及、，,]|表示|援引")
 _ZH_ANON = re.compile(r"(?:消息人士|知情人士|匿名|消息来源|一位官员|有关人士|外交消息)")
 
 
@@ -631,11 +641,21 @@ def _chinese_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
         before = doc.in_range(s, m.start())
         if before and m.start() - before[-1].end <= 6:
             # "X此前对Y表示": X told Y
-            if len(before) > 1 and re.fullmatch(
-                r".{0,6}对", text[before[-2].end : before[-1].start]
+            gap = text[before[-2].end : before[-1].start] if len(before) > 1 else ""
+            if len(before) > 1 and re.fullmatch(r".{0,6}对", gap):
+                out.append(before[-2].name)
+            elif (
+                len(before) > 1
+                and before[-2].type in ("organization", "company")
+                and _ZH_AFFILIATION.fullmatch(gap)
+                and not _ZH_NOT_AFFILIATION.search(gap)
             ):
+                # "乘联会秘书长崔东树介绍": the speaker and the body he speaks for
                 out.append(before[-2].name)
             out.append(before[-1].name)
+    for n in doc.in_range(s, e):
+        if _ZH_SHOWS.match(text, n.end):
+            out.append(n.name)
     if _ZH_ANON.search(text, s, e):
         out.append(ANONYMOUS)
 

@@ -62,6 +62,13 @@ _RU_ENDINGS = sorted(
     reverse=True,
 )
 _RU_SUFFIX = "[а-яёіїєґў]{0,4}"
+# Chinese words that contain a short actor alias but name something else (the Great
+# Wall, Chang'an Avenue): matched as a whole and resolved to nothing, so the alias
+# inside them ("长城", "长安") is not a mention.
+_CJK_NOT_NAMES = (
+    "万里长城", "八达岭长城", "慕田峪长城", "长城脚下", "登长城", "爬长城", "游长城", "长城遗址",
+    "长安街", "长安大街", "长安城", "古都长安",
+)
 
 
 def is_cjk(text: str) -> bool:
@@ -236,6 +243,8 @@ class Gazetteer:
                 parts = actor.name.split()
                 if len(parts) >= 2:
                     self._surnames.setdefault(alias_key(parts[-1]), actor.name)
+        for phrase in _CJK_NOT_NAMES:
+            cjk_trie.add(_cjk_atoms(phrase))
         self._word_re, self._cjk_re = self._compile(word_trie, cjk_trie)
         self._cword_re, self._ccjk_re = self._compile(country_word, country_cjk)
         log.debug(

@@ -190,6 +190,17 @@ CHINESE_FIRMS = _rx(
     r"\bfrom\s+china\b",
     r"китайск\w+\s+(?:бренд|автопроизводител|компани|производител|марк)", r"中国品牌", r"中国车企", r"国产品牌",
     r"중국\s*(?:업체|기업|브랜드|자동차)",
+    # the brands in Chinese, Russian and Korean spellings
+    r"奇瑞", r"吉利", r"长城(?:汽车|旗下|、|和|与|及|等|的份额)", r"哈弗", r"长安(?:汽车|福特|马自达|、|和|与|及|等|的份额|约占|占)",
+    r"比亚迪", r"海尔", r"海信", r"小米", r"华为", r"荣耀(?:手机|品牌)", r"一汽", r"东风汽车", r"江淮", r"捷途", r"星途", r"欧萌达", r"极氪",
+    r"传音", r"康佳", r"美的", r"格力", r"长虹",
+    r"\bчери\b", r"\bджили\b", r"\bхавейл\b", r"\bхавал\b", r"\bчанган\b", r"\bгрейт\s+волл", r"\bбид\b", r"\bхайер\b",
+    r"\bсяоми\b", r"\bксиаоми\b", r"\bхуавей\b", r"\bомода\b", r"\bэксид\b", r"\bджетур\b", r"\bдунфэн\b", r"\bхисенс\b",
+    r"체리자동차", r"지리자동차", r"지리\s*(?:차|자동차|오토)", r"하발", r"장성자동차", r"창청자동차", r"창안자동차", r"비야디", r"\bbyd\b", r"샤오미", r"화웨이", r"하이얼",
+    # "Chinese cars / phones / exports" in Chinese, Russian and Korean
+    r"中国(?:汽车|车|产汽车|手机|家电|电视|电子产品|厂商|企业|公司)", r"国产(?:汽车|车)", r"自主品牌",
+    r"китайск\w+\s+(?:автомобил|машин|смартфон|телефон|телевизор|техник|экспорт|поставк|импорт)", r"из\s+китая",
+    r"중국(?:산)?\s*(?:차|완성차|스마트폰|휴대폰|가전|tv|전자제품|제품)", r"중국산",
 )
 MARKET = _rx(
     r"\bmarket\b", r"\bsales\b", r"\bshare\b", r"\bsold\b", r"\bsell(?:s|ing)?\b", r"\bbestsell",
@@ -200,7 +211,7 @@ RUSSIA = _rx(
     r"\brussia", r"\bmoscow\b", r"\bkremlin\b", r"\bkursk\b", r"\bsiberia", r"\bvladivostok\b",
     r"\bprimor", r"\bnovosibirsk\b", r"\bputin\b", r"\bshoigu\b", r"\blavrov\b", r"\bmishustin\b", r"\bduma\b",
     r"\brosstat\b", r"\bfsb\b", r"\bkaliningrad\b", r"\btula\b", r"\bkhabarovsk\b", r"\bamur\b", r"\bsakhalin\b", r"\bdonbas", r"\bdonetsk\b", r"\bluhansk\b", r"\btatarstan\b", r"\balabuga\b", r"\bst\.?\s+petersburg\b", r"\bkaluga\b",
-    r"росси", r"москв", r"российск", r"러시아", r"모스크바", r"俄罗斯", r"俄羅斯", r"莫斯科", r"俄方",
+    r"росси", r"москв", r"российск", r"러시아", r"모스크바", r"俄罗斯", r"俄羅斯", r"莫斯科", r"俄方", r"对俄", r"在俄", r"赴俄", r"访俄", r"中俄", r"朝俄", r"俄朝", r"俄国", r"俄境",
 )
 # Plans, proposals and speculation: directive contents are not reported facts.
 PLAN = _rx(
@@ -227,6 +238,11 @@ OPINION_LABEL = re.compile(r"^(?:analysis|our take|opinion|commentary|comment|ed
 HEDGE = _rx(
     r"\bcould\b", r"\bmight\b", r"\bmay\s+(?:be|have|also|well|become|help|need|face|take|go|use|send|seek|want|try|lead|prove|remain|work|soon)\b",
     r"\bpotential(?:ly)?\b", r"\bpossibl[ey]\b", r"может", r"могут", r"могл[иа]", r"수\s*있", r"可能",
+)
+# Hedges in Russian, Korean and Chinese: a market sentence so hedged, with no source named,
+# is the writer's speculation (English market sentences keep their own rules).
+HEDGE_INTL = _rx(
+    r"может", r"могут", r"могл[иао]\s+бы", r"возможно", r"вероятно", r"수\s*있", r"가능성", r"전망이다", r"可能", r"或将", r"有望", r"或许", r"也许",
 )
 MODAL_SOFT = _rx(r"\bwould\b", r"\bwill\b", r"\bplans?\b", r"\bplanning\b", r"\bconsidering\b", r"\bweighs?\b", r"\bweighing\b")
 NEGATION = _rx(
@@ -328,6 +344,8 @@ class Rule:
         forbid_plan: skip sentences that speak of plans, proposals or speculation.
         allow_soft_modal: with forbid_plan, still allow "would"/"will"/"plans".
         negatable: a negation in the sentence flips the polarity.
+        skip_if_hedged_intl: skip a sentence hedged in Russian, Korean or Chinese
+            ("может", "수 있", "可能") unless it names a source.
         confidence: base confidence of a match (0-1).
     """
 
@@ -342,6 +360,7 @@ class Rule:
     background_ok: bool = False
     plan_needs_number: bool = False
     skip_if_negated: bool = False
+    skip_if_hedged_intl: bool = False
 
 
 def _r(name: str, indicator: str, polarity: str, cues: list[str], needs: tuple[str, ...] = (), **kw) -> Rule:
@@ -458,6 +477,12 @@ RULES: tuple[Rule, ...] = (
         r"\bneed\s+for\s+(?:labou?r|workers|hands)\b", r"\bto\s+bring\s+(?:in\s+)?(?:about\s+|some\s+|roughly\s+|up\s+to\s+)?[\d,]+\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labourers|laborers|builders|north\s+koreans)", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
         r"\burg(?:ed|es|ing)\s+(?:\w+\s+){0,5}(?:workers|labou?r)\b", r"\bcall(?:ed|s)\s+for\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)\b",
         r"планиру\w+\s+(?:привлечь|нанять)", r"привлечь\s+(?:\w+\s+)?(?:рабоч|строител)", r"채용할\s*계획", r"고용하려", r"计划雇佣", r"希望引进",
+        r"мог(?:ла|ли|ло|ут|ла\s+бы|ли\s+бы|\s+бы)?\s+(?:бы\s+)?(?:задействовать|использовать|привлечь|нанять|принять|трудоустроить)",
+        r"интерес\w*\s+к\s+(?:\w+\s+){0,2}(?:рабоч|трудов|работник|строител)",
+        r"(?:заинтересован\w*|нуждает\w*|нуждаются)\s+в\s+(?:\w+\s+){0,2}(?:рабоч|трудов|работник|строител)",
+        r"(?:고용|채용|투입|활용|수용)할\s*수\s*있", r"(?:노동자|노동력|인력).{0,12}(?:관심|원한다|원하|필요하다)", r"(?:노동자|노동력|인력).{0,8}(?:요청|유치)",
+        r"(?:可以|可|能够|能)(?:雇佣|雇用|使用|吸纳|接收|引进)", r"(?:有意|希望|打算|愿意)(?:雇佣|雇用|引进|招募|招聘|接收)",
+        r"(?:对|看重)(?:朝鲜)?(?:劳工|工人|劳动力).{0,6}(?:感兴趣|兴趣|需求)",
     ], ("nk_doc", "workers"), forbid_plan=False, negatable=True, confidence=0.6),
     # -- enforcement
     _r("enforcement.action", "ind_enforcement", "positive", [
@@ -492,7 +517,8 @@ RULES: tuple[Rule, ...] = (
         r"\bgain(?:ed|ing|s)?\b", r"\bsales\b", r"\bsold\b", r"\bbest[-\s]?sell", r"\bgrab", r"\bproduc(?:ed|es|tion|ing)\b",
         r"\bassembl", r"\bplant\b", r"\bimports?\b", r"\bsecond\b", r"\bthird\b", r"\bfill(?:ed|ing)?\s+the\s+(?:gap|void)\b",
         r"дол[яи]", r"рын", r"продаж", r"점유율", r"시장", r"份额", r"市场", r"销量",
-    ], ("chinese", "market_or_sector", "russia_doc"), forbid_plan=False, confidence=0.65),
+        r"填补.{0,4}(?:空缺|空白)", r"заня\w*\s+(?:\w+\s+)?(?:нишу|мест[оа])", r"빈자리",
+    ], ("chinese", "market_or_sector", "russia_doc"), forbid_plan=False, confidence=0.65, skip_if_hedged_intl=True),
     _r("market.western_exit", "ind_market_shift", "positive", [
         r"\b(?:sell|sold|sells|selling)\s+(?:its\s+)?(?:\w+\s+){0,3}(?:plant|factory|stake|assets|business)",
         r"\bsale\s+of\s+(?:its\s+)?(?:\w+\s+){0,3}(?:plant|factory|stake|assets|business)", r"\bexit(?:ed|ing)?\b", r"\bwithdr(?:ew|awn|awal)\b",
@@ -501,6 +527,8 @@ RULES: tuple[Rule, ...] = (
         r"\bshare\s+(?:\w+\s+){0,2}(?:dropping|dropped|fell|falling)\b", r"\bbuy\s*back\b", r"\brepurchase\b", r"\bhalted\s+(?:production|operations)\b",
         r"\bshut\s+(?:down\s+)?(?:in|its|the)\b", r"\blease\b", r"\bformer\s+(?:\w+\s+){0,2}plant\b",
         r"ушл\w+\s+с\s+(?:российского\s+)?рынка", r"продал\w*\s+(?:\w+\s+){0,2}завод", r"철수", r"매각", r"退出", r"出售",
+        r"покинул\w*\s+(?:российский\s+)?рын", r"останов\w+\s+(?:\w+\s+)?производств", r"приостанов\w+\s+(?:\w+\s+)?(?:производств|продаж|поставк)",
+        r"생산(?:을)?\s*중단", r"판매(?:를)?\s*중단", r"停产", r"撤出", r"撤离", r"停止(?:生产|销售|供货)",
     ], ("western_firm", "russia_doc", "market_or_sector"), forbid_plan=False, confidence=0.6),
     _r("market.chinese_loss", "ind_market_shift", "negative", [
         r"\bchinese\s+(?:[\w'’-]+\s+){0,4}(?:share|sales)\s+(?:[\w'’-]+\s+){0,7}(?:fell|dropped|declined|slipped|shrank|decreased|plunged|slumped|dipped)",
@@ -510,6 +538,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:fell|dropped|declined|slipped)\b.{0,40}\bchinese\s+(?:brands?|carmakers?|makers?)",
         r"дол[яи]\s+китайск\w+\s+(?:\w+\s+){0,2}(?:снизил|сократил|упал)", r"중국\s*(?:브랜드|업체).{0,20}(?:감소|하락)", r"中国品牌.{0,30}(?:下降|下滑|减少|降至|降到|跌至)", r"중국\s*(?:브랜드|업체).{0,30}(?:감소|하락|떨어)", r"дол[яи]\s+китайск.{0,60}(?:снизил|сократил|упал|опустил)",
     ], ("russia_doc",), forbid_plan=False, confidence=0.6),
+    _r("market.chinese_loss_exports", "ind_market_shift", "negative", [
+        r"中国.{0,12}(?:出口|销量|销售|份额|进口).{0,30}(?:下降|下滑|减少|降至|降到|跌至|萎缩|回落|缩水|暴跌)",
+        r"(?:退居|降为|滑落至|滑落为|跌至|降至|跌为)中国.{0,10}第[二三四五六七八九十\d]+大",
+        r"(?:奇瑞|吉利|长城|哈弗|长安|比亚迪|小米|海尔).{0,20}(?:销量|份额|出口).{0,20}(?:下降|下滑|减少|降至|降到|跌至|萎缩)",
+        r"(?:экспорт|поставк|продаж|импорт)\w*\s+(?:\w+\s+){0,3}(?:из\s+китая|китайск\w+)\s+(?:\w+\s+){0,5}(?:снизил|сократил|упал|уменьшил|рухнул|обвалил)",
+        r"китайск\w+\s+(?:\w+\s+){0,2}(?:экспорт|продаж|поставк)\w*\s+(?:\w+\s+){0,5}(?:снизил|сократил|упал|уменьшил|рухнул|обвалил)",
+        r"중국(?:산)?.{0,20}(?:수출|판매량|판매|점유율).{0,30}(?:감소|하락|줄었|줄어|떨어)",
+    ], ("russia_doc", "market_or_sector"), forbid_plan=False, confidence=0.6, skip_if_hedged_intl=True),
     # -- state ties
     _r("state_ties.links", "ind_state_ties", "positive", [
         r"\bprotocol\b", r"\bintergovernmental\s+commission\b", r"\btrade\s+(?:turnover|volume|between)\b", r"\bbilateral\s+trade\b",
@@ -531,12 +567,15 @@ WESTERN_FIRM = _rx(
     r"\bnissan\b", r"\bford\b", r"\bbmw\b", r"\bmercedes\b", r"\bgeneral\s+motors\b", r"\bstellantis\b", r"\bnokia\b",
     r"\bwestern\s+(?:firms|companies|brands|carmakers)\b", r"\bsouth\s+korean\s+(?:firms|companies|brands|carmakers|companies)\b",
     r"хендэ", r"хендай", r"самсунг", r"현대", r"삼성", r"기아", r"三星", r"现代",
+    r"(?:западн|южнокорейск|европейск|японск|американск|иностранн)\w*\s+(?:\w+\s+){0,2}(?:компани|бренд|автопроизводител|производител|автоконцерн|марк)",
+    r"(?:서방|서구|한국|유럽|일본|미국|외국|외국계)\s*(?:기업|업체|브랜드|완성차\s*업체|자동차\s*업체|자동차\s*회사|제조사)",
+    r"(?:西方|韩国|欧美|欧洲|日本|美国|日韩|外国|外资)(?:和(?:西方|韩国|欧美|欧洲|日本|美国|日韩))?(?:车企|企业|公司|品牌|厂商|汽车制造商|汽车厂商)",
 )
 
 PLAN_RULES_EXEMPT = {"ind_directive"}
 
 
-BILATERAL = _rx(r"\bthe\s+two\s+(?:countries|sides|governments|neighbou?rs)\b", r"\bboth\s+countries\b", r"\bbilateral\b", r"двух\s+стран", r"양국", r"两国")
+BILATERAL = _rx(r"\bthe\s+two\s+(?:countries|sides|governments|neighbou?rs)\b", r"\bboth\s+countries\b", r"\bbilateral\b", r"(?:двух|двум|двумя|обеих|обеими|обоих)\s+стран", r"양국", r"두\s*나라", r"两国", r"双方")
 NUMBER = re.compile(r"\d|\b(?:hundreds?|thousands?|dozens?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|fifty)\b|тысяч|сотн|천|만|千|万")
 ECONOMIC = _rx(
     r"\beconomic\b", r"\bcommission\b", r"\btrade\b", r"\blabou?r\b", r"\bindustr", r"\bcooperation\b", r"\bdelegation\b",
@@ -562,6 +601,7 @@ def sentence_contexts(sentence: str) -> dict[str, bool]:
         "passing_tie": bool(PASSING_TIE.search(sentence)),
         "speculation": bool(SPECULATION.search(sentence)),
         "hedge": bool(HEDGE.search(sentence)),
+        "hedge_intl": bool(HEDGE_INTL.search(sentence)),
         "economic": bool(ECONOMIC.search(sentence)),
         "number": bool(NUMBER.search(sentence)),
         "bilateral": bool(BILATERAL.search(sentence)),
@@ -655,6 +695,8 @@ def find_claims(
             if rule.indicator == "ind_state_ties" and ctx["passing_tie"]:
                 continue
             if rule.skip_if_negated and ctx["negation"]:
+                continue
+            if rule.skip_if_hedged_intl and ctx["hedge_intl"] and not attrs:
                 continue
             found = rule.cue.search(low)
             if not found:

@@ -1279,7 +1279,11 @@ def _analyse(text: str, m: _Match, language: str) -> _Cand | None:
         return None
     if counted:
         # "the two countries", "2 countries" read as a determiner.
-        if counted == "unit" and noun in ("countries", "country", "sides") and cand.value <= 2:
+        if (
+            counted == "unit"
+            and (noun in ("countries", "country", "sides") or noun.startswith("стран"))
+            and cand.value <= 2
+        ):
             return None
         cand.unit, cand.noun = counted, noun
         _range_flag(text, cand)
