@@ -134,8 +134,11 @@ def measure(mode: str, corpus: Path, jobs: int) -> dict:
     """Run one pass in a fresh interpreter; returns its JSON figures."""
     proc = subprocess.run(
         [sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--jobs", str(jobs)],
-        capture_output=True, text=True, check=True,
+        capture_output=True, text=True,
     )
+    if proc.returncode != 0:
+        tail = "\n".join(proc.stderr.strip().splitlines()[-5:])
+        raise SystemExit(f"the {mode} pass on {jobs} process(es) failed (run with .venv/bin/python?):\n{tail}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -173,7 +176,7 @@ def main() -> None:
     lines = [
         "# Extraction speed",
         "",
-        f"Measured with `python benchmarks/extract_benchmark.py --docs {args.docs} --repeat {args.repeat}` on {platform.machine()}, "
+        f"Measured with `.venv/bin/python benchmarks/extract_benchmark.py --docs {args.docs} --repeat {args.repeat}` on {platform.machine()}, "
         f"{os.cpu_count()} cores, Python {platform.python_version()}; corpus: {n} documents varied from the bundled sample "
         "(HTML, text, feeds, JSONL; UTF-8, windows-1251, EUC-KR, GB18030).",
         "",

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ["FOOTHOLD_SHARED"]) if os.environ.get("FOOTHOLD_SHARED") else ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 FIELDS = ("relevant", "language", "published", "indicators", "sectors", "quantities", "attributions", "entities", "cluster")
 
@@ -61,6 +62,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--out", default=str(ROOT / "docs" / "figures.md"))
     args = parser.parse_args()
+    if not SCORER.exists():
+        raise SystemExit(f"scorer not found at {SCORER}: put the shared folder beside the checkout or set FOOTHOLD_SHARED")
     rows: list[tuple[str, str, dict]] = []
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)

@@ -7,4 +7,5 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e ".[dev]"
-exec .venv/bin/python -m pytest "$@"
+# -rs lists every skipped test with its reason (the quality gate needs ../shared: see README)
+exec .venv/bin/python -m pytest -rs "$@"

@@ -9,6 +9,7 @@ Floors are only ever raised.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ["FOOTHOLD_SHARED"]) if os.environ.get("FOOTHOLD_SHARED") else ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 BASELINE = json.loads((Path(__file__).parent / "eval_baseline.json").read_text())
 FOOTHOLD = [sys.executable, "-m", "foothold"]

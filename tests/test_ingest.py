@@ -19,7 +19,7 @@ from foothold.ingest.encoding import DecodeError, decode_bytes
 from foothold.ingest.text import parse_plain
 from foothold.model import Document, ReadError
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(os.environ["FOOTHOLD_SHARED"]) if os.environ.get("FOOTHOLD_SHARED") else Path(__file__).parents[1].parent / "shared"
 DEV = SHARED / "corpus" / "dev"
 needs_dev = pytest.mark.skipif(
     not (DEV / "gold.jsonl").is_file(), reason="shared dev corpus not present"
