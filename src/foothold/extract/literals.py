@@ -55,56 +55,49 @@ def leading_literal(alternative: str) -> str:
     return "".join(run)
 
 
-def _group_end(source: str, start: int) -> int:
-    """Index just past the ``)`` closing the group opened at ``source[start]``; -1 if unbalanced."""
+def _syntax(source: str, start: int = 0) -> Iterator[tuple[int, str, int]]:
+    """``(index, character, depth)`` of each group parenthesis and ``|`` of a regex source.
+
+    Escaped characters and the inside of character classes are skipped; ``depth`` is
+    the group nesting after an opening parenthesis and before a closing one.
+    """
     depth = 0
-    i = start
     in_class = False
+    i = start
     while i < len(source):
         ch = source[i]
         if ch == "\\":
             i += 2
             continue
         if in_class:
-            if ch == "]":
-                in_class = False
+            in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
+        elif ch in "(|)":
+            if ch == "(":
+                depth += 1
+            yield i, ch, depth
+            if ch == ")":
+                depth -= 1
         i += 1
+
+
+def _group_end(source: str, start: int) -> int:
+    """Index just past the ``)`` closing the group opened at ``source[start]``; -1 if unbalanced."""
+    for i, ch, depth in _syntax(source, start):
+        if ch == ")" and depth == 1:
+            return i + 1
     return -1
 
 
 def split_alternatives(source: str) -> list[str]:
     """The top-level ``|`` alternatives of a regex source (escapes, classes and groups respected)."""
     out: list[str] = []
-    depth = 0
-    in_class = False
     last = 0
-    i = 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            if ch == "]":
-                in_class = False
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    for i, ch, depth in _syntax(source):
+        if ch == "|" and depth == 0:
             out.append(source[last:i])
             last = i + 1
-        i += 1
     out.append(source[last:])
     return out
 
