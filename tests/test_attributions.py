@@ -289,3 +289,8 @@ def test_korean_unnamed_officials(gaz: Gazetteer) -> None:
     text = "정부 당국자는 북한 노동자 수백 명이 추가로 파견됐다고 말했다."
     assert attr(text, gaz, "ko") == ["anonymous source"]
     assert attr("정부는 북한 노동자 문제를 논의했다.", gaz, "ko") == []
+
+
+def test_an_organisation_that_points_out_is_a_source(gaz: Gazetteer) -> None:
+    text = "Rosstat has pointed out that the entry figures leave out students."
+    assert attr(text, gaz) == ["Rosstat"]

@@ -53,7 +53,7 @@ _SOURCE_TYPES = {"organization", "company", "person"}
 # --- English ---------------------------------------------------------------
 _SAY = re.compile(
     r"\b(?:said|says|say|told|tells|tell|reported|reports|announced|announces|estimated|estimates|"
-    r"noted|notes|added|adds|stated|states|confirmed|confirms|claimed|claims|warned|warns|wrote|writes|"
+    r"noted|notes|added|adds|pointed\s+out|points\s+out|stated|states|confirmed|confirms|claimed|claims|warned|warns|wrote|writes|"
     r"revealed|reveals|disclosed|discloses|cited|cites|quoted|explained|explains|argued|argues|"
     r"acknowledged|admitted|alleged|alleges|predicted|predicts|forecast|forecasts|calculated|"
     r"put\s+(?:it|the\s+(?:figure|price|number|total|loss|cost|amount))\s+at|put\s+(?:\S+\s+){1,4}?at\s+(?:us)?\$?\d[\d.,]*|"
@@ -80,7 +80,7 @@ _FILLER = re.compile(
 # "X urged ...", "X compared the veto to ..."
 _SAY_PERSON = re.compile(
     r"\b(?:called\s+for|calls\s+for|urged|urges|proposed|proposes|suggested|suggests|insisted|insists|"
-    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|pointed\s+out|points\s+out|compared|compares|"
+    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|compared|compares|"
     r"likened|likens|recalled|recalls|dismissed|denied|denies|promised|promises|pledged|pledges|"
     r"questioned|critici[sz]ed|praised|welcomed|described|describes|called)\b"
 )
