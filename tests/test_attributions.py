@@ -294,3 +294,13 @@ def test_korean_unnamed_officials(gaz: Gazetteer) -> None:
 def test_an_organisation_that_points_out_is_a_source(gaz: Gazetteer) -> None:
     text = "Rosstat has pointed out that the entry figures leave out students."
     assert attr(text, gaz) == ["Rosstat"]
+
+
+def test_korean_person_before_body_and_title_is_the_speaker(gaz: Gazetteer) -> None:
+    text = "세르게이 쇼이구 러시아 국가안보회의 서기는 북한 인력 파견이 계속될 것이라고 말했다."
+    assert attr(text, gaz, "ko") == ["Sergei Shoigu"]
+
+
+def test_korean_tellers_of_a_quoted_clause_are_sources_too(gaz: Gazetteer) -> None:
+    text = "국가정보원은 북한 노동자 3천 명이 러시아로 떠났다고 이성권 의원과 박선원 의원이 기자들에게 전했다."
+    assert attr(text, gaz, "ko") == ["South Korea's National Intelligence Service", "Lee Seong-kweun", "Park Sun-won"]

@@ -243,6 +243,14 @@ _KO_VERB_END = re.compile(
     r"(?:밝혔다|전했다|보도했다|말했다|발표했다|주장했다|설명했다|덧붙였다|확인했다|추정했다|"
     r"분석했다|강조했다|지적했다|언급했다|알렸다|전망했다|집계했다|보고했다|밝혔습니다|전했습니다)"
 )
+#: a quoted clause ends: "...했다고", "...라고" (what follows names who told it)
+_KO_QUOTE = re.compile(r"(?:다|라)고\s")
+#: "X 의원과 ", "X와 ", "X 및 ": a name coordinated with the next one
+_KO_AND = re.compile(
+    r"\s*(?:통신|신문|측|장관|대사|교수|의원|위원장|대변인|대표|위원)?\s*(?:과|와|및|,)\s*"
+)
+#: a title after an organisation: the person named before it is the speaker
+_KO_AFFILIATED = re.compile(r"\s*(?:서기|장관|대변인|대사|위원장|국장|소장|차관|대표|회장|청장|원장|의원)(?:은|는|이|가)(?![가-힣])")
 _KO_SUBJECT = re.compile(
     r"(?:\s*\([^)]{1,15}\))?\s*(?:통신|신문|방송|측|당국|관계자|대변인|장관|대사|교수|의원|위원장|"
     r"부총리|총리|대통령|서기|국장|소장|연구위원|차관|지사|시장|외무상|대표|회장|청장|원장|특사|연구원)?"
@@ -614,11 +622,25 @@ def _korean_sentence(doc: _Doc, s: int, e: int, out: list[str]) -> None:
         out.extend(n.name for n in names[-2:])
     if _KO_VERB_END.search(text, s, e) or _KO_VERB_ANY.search(text, s, e):
         names = doc.in_range(s, e)
-        for n in names:
+        last_end = -1
+        for k, n in enumerate(names):
             tail = text[n.end : n.end + 20]
+            if last_end >= 0 and not _KO_QUOTE.search(text, last_end, n.start):
+                continue  # after a subject, only the teller of a quoted clause ("...다고 Y가 전했다")
             if _KO_SUBJECT.match(tail):
-                out.append(n.name)
-                break
+                subject = [n]
+                # "쇼이구 러시아 국가안보회의 서기는": the person before the body and title
+                if n.type != "person" and k > 0 and names[k - 1].type == "person" and text[
+                    names[k - 1].end : n.start
+                ].strip(" ") == "" and _KO_AFFILIATED.match(text, n.end):
+                    subject = [names[k - 1]]
+                # "이성권 의원과 박선원 의원이": the names coordinated before the subject
+                j = k - 1 if subject[0] is n else k - 2
+                while j >= 0 and _KO_AND.fullmatch(text, names[j].end, subject[0].start):
+                    subject.insert(0, names[j])
+                    j -= 1
+                out.extend(x.name for x in subject)
+                last_end = n.end
     for n in doc.in_range(s, e):
         if re.match(
             r"\s*(?:의\s*)?(?:자료|통계|데이터|보고서|집계|분석|발표)", text[n.end : n.end + 8]
