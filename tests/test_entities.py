@@ -361,3 +361,11 @@ def test_chinese_carmakers_and_sources(gaz: Gazetteer) -> None:
 def test_chinese_landmarks_are_not_carmakers(gaz: Gazetteer) -> None:
     got = names("代表团参观了八达岭长城，随后沿长安街前往会场。", gaz, "zh")
     assert "Great Wall Motor" not in got and "Changan" not in got
+
+
+def test_day_first_dateline_names_the_publisher_and_opens_the_story(gaz: Gazetteer) -> None:
+    text = "MOSCOW, 12 March 2025 (Taiga Newswire) - Nearly 900 North Korean builders arrived in Russia, officials said."
+    found = names(text, gaz)
+    assert "Taiga Newswire" not in found  # the publisher is not an entity
+    assert "Nearly" not in found  # the story's first word is not a name
+    assert found.get("Russia") == "country"

@@ -489,6 +489,8 @@ def _strip_lead(
 
 
 def _prev_word(before: str) -> str:
+    if _DATELINE_END.search(before):
+        return ""  # "SEOUL, 5 May (Wire) - Close to ...": the dateline is not a descriptor
     m = _WORD_BEFORE.search(before)
     return m.group(1) if m else ""
 
@@ -515,7 +517,16 @@ def _is_text_word(text: str, word: str) -> bool:
 
 
 def _sentence_start(before: str) -> bool:
-    return not before.strip() or before.rstrip()[-1] in '.!?:"“”\n'
+    """Whether a name right after ``before`` opens a sentence (or the story, after a dateline)."""
+    return (
+        not before.strip()
+        or before.rstrip()[-1] in '.!?:"“”\n'
+        or _DATELINE_END.search(before) is not None
+    )
+
+
+#: the end of a dateline: "SEOUL, 5 May 2025 (Amur Wire) - "
+_DATELINE_END = re.compile(r"\)\s*[-–—]\s*$")
 
 
 def _is_known_at(known: list[NameSpan], starts: list[int], pos: int) -> bool:
@@ -712,7 +723,8 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
 
 
 _DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)?\s*\(([^()\n]{2,60})\)\s*[-–—]",
+    r"^[A-Z][A-Za-z .'-]{1,40}(?:,\s*(?:[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,9}\.?(?:\s+\d{4})?))?"
+    r"\s*\(([^()\n]{2,60})\)\s*[-–—]",
     re.M,
 )
 _REPORTING_BY = re.compile(
