@@ -525,3 +525,15 @@ def test_hyphenated_units_and_one_with_a_length(text: str, expected: list[tuple[
 )
 def test_other_hyphenated_modifiers_and_lone_one_still_do_not_count(text: str) -> None:
     assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moscow could take twenty to forty thousand North Korean builders.", [(20000.0, "person"), (40000.0, "person")]),
+        ("Shops sold two to three million phones.", [(2000000.0, "device"), (3000000.0, "device")]),
+        ("Between 300 and 1 million workers could come.", [(300.0, "person"), (1000000.0, "person")]),
+    ],
+)
+def test_a_word_range_shares_the_far_end_scale(text: str, expected: list[tuple[float, str]]) -> None:
+    assert pairs(text) == expected

@@ -1153,6 +1153,11 @@ def _analyse(text: str, m: _Match, language: str) -> _Cand | None:
         return None
 
     cand = _Cand(start, end, float(value), "digits" if kind == "digits" else "word")
+    if kind == "en":
+        last = raw.lower().split()[-1]
+        if last in _EN_SCALE and value >= _EN_SCALE[last]:
+            # "fifty thousand": scaled, so a range's near end takes the scale ("twenty to fifty thousand")
+            cand.scaled, cand.scale = True, float(_EN_SCALE[last])
     pos = end
     currency: str | None = None
     if kind == "digits":
@@ -1509,6 +1514,12 @@ def _resolve(text: str, cands: list[_Cand], bounds: list[int]) -> None:
             a.noun = b.noun
             if b.scaled and not a.scaled and b.scale > 1 and a.value <= b.value / b.scale:
                 a.value = float(Decimal(repr(a.value)) * Decimal(repr(b.scale)))
+        elif (
+            a.unit == b.unit and b.scaled and not a.scaled and b.scale > 1 and a.value <= b.value / b.scale
+        ):
+            # "twenty to fifty thousand workers": the scale of the far end applies to the near one
+            a.value = float(Decimal(repr(a.value)) * Decimal(repr(b.scale)))
+            a.scaled = True
         if b.unit is None:
             b.unit, b.noun = a.unit, a.noun
         if a.unit in ("usd", "rub", "krw") and a.unit == b.unit:
