@@ -27,6 +27,7 @@ CORPORA = {
     "sample": Path(__file__).parent / "corpus",
     "unseen": Path(__file__).parent / "corpus2",
     "unseen3": Path(__file__).parent / "corpus3",
+    "unseen4": Path(__file__).parent / "corpus4",
 }
 
 

@@ -119,6 +119,16 @@ def test_negation_turns_polarity(extractor: Extractor, body: str, present: set[s
 CORPUS3_KINDS = [
     # (body, must contain, must not contain)
     (
+        "Factory owners in Primorye value the North Korean labourers for their long shifts and low pay.",
+        {"ind_partner_reluctance-"},
+        set(),
+    ),
+    (
+        "Третье место на авторынке России заняла китайская марка Chery с 99 тысячами проданных машин.",
+        {"ind_market_shift+"},
+        set(),
+    ),
+    (
         "Kremlin aide Yury Ushakov said after the talks that Pyongyang would send 2,000 more builders to the Kursk region.",
         {"ind_agreement+"},
         set(),

@@ -201,3 +201,11 @@ def test_chinese_brand_names_give_a_market_sector(extractor: Extractor) -> None:
     doc = Document(path="t.txt", text="Report\n\n长安和吉利去年在俄罗斯新车市场的份额均有上升。", title="Report", title_end=6, published="2025-05-10", language="zh")
     ev = extractor.extract(doc)
     assert ev.relevant and ev.sectors == ["automotive"]
+
+
+def test_russian_car_market_words_name_the_automotive_sector():
+    from foothold.extract.indicators import sectors_in
+
+    assert "automotive" in sectors_in("доля китайских марок на авторынке снизилась")
+    assert "automotive" in sectors_in("haval продал 170 тысяч легковых машин")
+    assert "automotive" not in sectors_in("машиностроительный завод получил заказ")

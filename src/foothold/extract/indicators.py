@@ -205,7 +205,7 @@ CHINESE_FIRMS = _rx(
 MARKET = _rx(
     r"\bmarket\b", r"\bsales\b", r"\bshare\b", r"\bsold\b", r"\bsell(?:s|ing)?\b", r"\bbestsell",
     r"\bregistrations\b", r"\bshipments\b", r"\bsectors?\b", r"\bindustr(?:y|ies)\b", r"\btop\s+(?:spot|place|position)", r"\bleader\b",
-    r"рын(?:ок|ка|ке)", r"продаж", r"дол[ия]", r"시장", r"점유율", r"판매", r"市场", r"份额", r"销量",
+    r"рын(?:ок|ка|ке)", r"продаж", r"продан", r"дол[ия]", r"시장", r"점유율", r"판매", r"市场", r"份额", r"销量",
 )
 RUSSIA = _rx(
     r"\brussia", r"\bmoscow\b", r"\bkremlin\b", r"\bkursk\b", r"\bsiberia", r"\bvladivostok\b",
@@ -269,7 +269,7 @@ SECTOR_PATTERNS: dict[str, Cues] = {
     "automotive": _rx(
         r"\bcars?\b", r"\bautomobiles?\b", r"\bautomotive\b", r"\bcarmakers?\b", r"\bautomakers?\b",
         r"\bauto\s+(?:plant|market|industry|assembly|sales)\b", r"\bcar\s+(?:plant|market|assembly|sales)\b",
-        r"\bvehicles?\b", r"\bpassenger[-\s]car", r"автомоб", r"автопроизвод", r"автозавод", r"자동차", r"완성차", r"승용차", r"汽车", r"轿车", r"乘用车", r"车型", r"整车", r"新车",
+        r"\bvehicles?\b", r"\bpassenger[-\s]car", r"автомоб", r"автопроизвод", r"автозавод", r"авторын", r"легков\w+\s+(?:машин|авто)", r"продан\w*\s+машин", r"자동차", r"완성차", r"승용차", r"汽车", r"轿车", r"乘用车", r"车型", r"整车", r"新车",
     ),
     "communications_devices": _rx(
         r"\bsmartphones?\b", r"\bmobile\s+(?:phones?|devices?)\b", r"\bphones?\b", r"\bhandsets?\b",
@@ -473,7 +473,7 @@ RULES: tuple[Rule, ...] = (
         r"\burg(?:ed|es)\s+(?:\w+\s+){0,4}(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)",
         r"\bdescribed\s+them\s+as\s+(?:skilled|hard[-\s]working|disciplined)", r"\bvalued\b",
         r"\bwant(?:ed|s)?\s+(?:\w+\s+){0,2}(?:foreign\s+)?(?:labou?r|workers)\b", r"\bprais(?:ed|es|ing)\b", r"\bprize[sd]?\b", r"\bhope\s+to\s+extend\b", r"\bwant(?:s|ed)?\s+them\b",
-        r"\bvalu(?:e|es|ed)\s+(?:their|them|the\s+workers)\b", r"\bhighly\s+skilled\b", r"\b(?:are|is|were)\s+to\s+be\s+(?:recruited|hired|employed|brought\s+in)\b",
+        r"\bvalu(?:e|es|ed)\s+(?:their|them|the\s+(?:north\s+korean\s+)?(?:workers|labou?rers|north\s+koreans))\b", r"\bhighly\s+skilled\b", r"\b(?:are|is|were)\s+to\s+be\s+(?:recruited|hired|employed|brought\s+in)\b",
         r"\bneed\s+for\s+(?:labou?r|workers|hands)\b", r"\bto\s+bring\s+(?:in\s+)?(?:about\s+|some\s+|roughly\s+|up\s+to\s+)?[\d,]+\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labourers|laborers|builders|north\s+koreans)", r"\bcould\s+(?:employ|use|hire|absorb|take)\b",
         r"\burg(?:ed|es|ing)\s+(?:\w+\s+){0,5}(?:workers|labou?r)\b", r"\bcall(?:ed|s)\s+for\s+(?:more\s+)?(?:north\s+korean\s+)?(?:workers|labou?r)\b",
         r"планиру\w+\s+(?:привлечь|нанять)", r"привлечь\s+(?:\w+\s+)?(?:рабоч|строител)", r"채용할\s*계획", r"고용하려", r"计划雇佣", r"希望引进",
@@ -517,7 +517,7 @@ RULES: tuple[Rule, ...] = (
         r"\bgain(?:ed|ing|s)?\b", r"\bsales\b", r"\bsold\b", r"\bbest[-\s]?sell", r"\bgrab", r"\bproduc(?:ed|es|tion|ing)\b",
         r"\bassembl", r"\bplant\b", r"\bimports?\b", r"\bsecond\b", r"\bthird\b", r"\bfill(?:ed|ing)?\s+the\s+(?:gap|void)\b",
         r"дол[яи]", r"рын", r"продаж", r"점유율", r"시장", r"份额", r"市场", r"销量",
-        r"填补.{0,4}(?:空缺|空白)", r"заня\w*\s+(?:\w+\s+)?(?:нишу|мест[оа])", r"빈자리",
+        r"填补.{0,4}(?:空缺|空白)", r"заня\w*\s+(?:\w+\s+)?(?:нишу|мест[оа])", r"(?:перв|втор|трет)\w*\s+мест\w*\s+заня", r"продан", r"빈자리",
     ], ("chinese", "market_or_sector", "russia_doc"), forbid_plan=False, confidence=0.65, skip_if_hedged_intl=True),
     _r("market.western_exit", "ind_market_shift", "positive", [
         r"\b(?:sell|sold|sells|selling)\s+(?:its\s+)?(?:\w+\s+){0,3}(?:plant|factory|stake|assets|business)",
