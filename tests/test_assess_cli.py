@@ -241,7 +241,8 @@ def test_questions_add_record_resolve_score(cli_env):
     assert "resolved YES" in r.output
 
 
-def test_commands_against_the_real_store(tmp_path):
+def _cli_on_stored_corpus(tmp_path):
+    """A runner, a command group with the assess commands, and a SQLite URL holding ``corpus()``."""
     from foothold.store import Store
 
     url = f"sqlite:///{tmp_path / 'case.db'}"
@@ -253,7 +254,11 @@ def test_commands_against_the_real_store(tmp_path):
         pass
 
     commands.register(root)
-    runner = CliRunner()
+    return CliRunner(), root, url
+
+
+def test_commands_against_the_real_store(tmp_path):
+    runner, root, url = _cli_on_stored_corpus(tmp_path)
     r = runner.invoke(root, ["assess", "--db", url, "--format", "json"])
     assert r.exit_code == 0, r.output
     out = json.loads(r.output)
@@ -426,18 +431,7 @@ def test_question_add_past_date_warns(cli_env):
 
 
 def test_real_store_unknown_claim_and_resolve(tmp_path):
-    from foothold.store import Store
-
-    url = f"sqlite:///{tmp_path / 'case.db'}"
-    with Store(url) as s:
-        s.add_evidence(corpus())
-
-    @click.group()
-    def root():
-        pass
-
-    commands.register(root)
-    runner = CliRunner()
+    runner, root, url = _cli_on_stored_corpus(tmp_path)
     r = runner.invoke(root, ["review", "claim", "cnope", "--accept", "--analyst", "ana", "--db", url])
     assert r.exit_code == 1 and "no stored claim with id cnope" in r.output
     cid = corpus()[0].claims[0].claim_id

@@ -860,3 +860,14 @@ def test_same_document_different_name_same_doc_id(tmp_path, variant):
     assert a.path != b.path
     assert a.text == b.text
     assert a.doc_id == b.doc_id
+
+
+def test_plain_text_cut_at_the_body_limit_is_reported_with_its_path(tmp_path, caplog):
+    from foothold.ingest.text import MAX_BODY_CHARS
+
+    path = tmp_path / "huge.txt"
+    path.write_text("Title line\n\n" + "Workers were sent. " * (MAX_BODY_CHARS // 19 + 1000), encoding="utf-8")
+    with caplog.at_level("WARNING"):
+        docs = list(read_file(str(path)))
+    assert len(docs) == 1 and len(docs[0].text) <= MAX_BODY_CHARS + 100
+    assert any(str(path) in r.getMessage() and "keeping the first" in r.getMessage() for r in caplog.records)

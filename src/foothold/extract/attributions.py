@@ -245,16 +245,18 @@ _KO_VERB_END = re.compile(
 )
 #: a quoted clause ends: "...했다고", "...라고" (what follows names who told it)
 _KO_QUOTE = re.compile(r"(?:다|라)고\s")
-#: "X 의원과 ", "X와 ", "X 및 ": a name coordinated with the next one
-_KO_AND = re.compile(
-    r"\s*(?:통신|신문|측|장관|대사|교수|의원|위원장|대변인|대표|위원)?\s*(?:과|와|및|,)\s*"
+#: Korean titles after a person's name, and words after an organisation's name
+_KO_PERSON_TITLES = (
+    "대변인|장관|대사|교수|의원|위원장|부총리|총리|대통령|서기|국장|소장|연구위원|차관|지사|시장|외무상|"
+    "대표|회장|청장|원장|특사|연구원|위원"
 )
+_KO_ORG_WORDS = "통신|신문|방송|측|당국|관계자"
+#: "X 의원과 ", "X와 ", "X 및 ": a name coordinated with the next one
+_KO_AND = re.compile(rf"\s*(?:{_KO_ORG_WORDS}|{_KO_PERSON_TITLES})?\s*(?:과|와|및|,)\s*")
 #: a title after an organisation: the person named before it is the speaker
-_KO_AFFILIATED = re.compile(r"\s*(?:서기|장관|대변인|대사|위원장|국장|소장|차관|대표|회장|청장|원장|의원)(?:은|는|이|가)(?![가-힣])")
+_KO_AFFILIATED = re.compile(rf"\s*(?:{_KO_PERSON_TITLES})(?:은|는|이|가)(?![가-힣])")
 _KO_SUBJECT = re.compile(
-    r"(?:\s*\([^)]{1,15}\))?\s*(?:통신|신문|방송|측|당국|관계자|대변인|장관|대사|교수|의원|위원장|"
-    r"부총리|총리|대통령|서기|국장|소장|연구위원|차관|지사|시장|외무상|대표|회장|청장|원장|특사|연구원)?"
-    r"(?:은|는|이|가)(?![가-힣])"
+    rf"(?:\s*\([^)]{{1,15}}\))?\s*(?:{_KO_ORG_WORDS}|{_KO_PERSON_TITLES})?(?:은|는|이|가)(?![가-힣])"
 )
 _KO_VERB_ANY = re.compile(
     r"(?:보도|발표|분석|집계|공개|인용|주장|설명|전망)(?:한|했|해|하며|하면서)|(?:밝힌|전한|말한)"

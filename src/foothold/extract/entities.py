@@ -564,7 +564,8 @@ def _unknown_names(text: str, gazetteer: Gazetteer, known: list[NameSpan]) -> li
             # "Russia's Primorsky Krai": a known owner's possessive before a known name is not
             # part of that name ("Mongolia's Ministry of Labour", unknown as a whole, stays)
             cut, rest = _strip_lead(text, s, e, tokens, {tokens[0]})
-            if any(k.start == cut and k.end == e for k in known[bisect_left(starts, cut) :][:3]):
+            i = bisect_left(starts, cut)
+            if any(k.start == cut and k.end == e for k in known[i : i + 3]):
                 s, tokens = cut, rest
         lead_titles: list[str] = []
         if tokens and tokens[0] in _TITLE_WORDS and _classify(tokens) is None:

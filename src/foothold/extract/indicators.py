@@ -29,7 +29,7 @@ import ahocorasick
 from foothold.case import Case
 from foothold.extract.dates import resolve_event_date
 from foothold.extract.gazetteer import Mention
-from foothold.extract.literals import leading_literal, start_alternatives
+from foothold.extract.literals import leading_literal, start_literals
 from foothold.model import Claim, Document
 
 __all__ = ["RULES", "Rule", "find_claims", "sentence_contexts", "sectors_in"]
@@ -93,17 +93,10 @@ def _start_triggers(alternatives: list[str]) -> set[str] | None:
     starts with a single ASCII character (present in nearly every sentence, so the gate
     would cost more than it saves; one Hangul or Han character is specific enough).
     """
-    triggers: set[str] = set()
-    for alt in alternatives:
-        starts = start_alternatives(alt[2:] if alt.startswith("\\b") else alt)
-        if starts is None:
-            return None
-        for start in starts:
-            lit = leading_literal(start)
-            if not lit or (len(lit) == 1 and lit.isascii()):
-                return None
-            triggers.add(lit)
-    return triggers
+    found = start_literals(alternatives)
+    if found is None or found[1] or any(len(t) == 1 and t.isascii() for t in found[0]):
+        return None
+    return found[0]
 
 
 _ALL_CUES: list[Cues] = []

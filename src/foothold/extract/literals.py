@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 import ahocorasick
 
-__all__ = ["GatedPattern", "leading_literal", "split_alternatives", "start_alternatives"]
+__all__ = ["GatedPattern", "leading_literal", "split_alternatives", "start_alternatives", "start_literals"]
 
 _META = set("\\()[]{}?*+.|^$")
 _MIN_TRIGGER = 2
@@ -203,6 +203,31 @@ def _class_alternatives(alternative: str) -> list[str] | None:
     return [ch + rest for ch in dict.fromkeys(members)]
 
 
+def start_literals(
+    alternatives: list[str], min_length: int = 1
+) -> tuple[set[str], list[str]] | None:
+    """The literal starts of regex ``alternatives``: ``(triggers, short)``.
+
+    Each alternative is rewritten by :func:`start_alternatives` (a leading ``\\b`` is
+    dropped first); every start whose :func:`leading_literal` has at least
+    ``min_length`` characters gives a trigger, the other starts are returned in
+    ``short``. None when an alternative's start cannot be rewritten.
+    """
+    triggers: set[str] = set()
+    short: list[str] = []
+    for alt in alternatives:
+        starts = start_alternatives(alt[2:] if alt.startswith("\\b") else alt)
+        if starts is None:
+            return None
+        for start in starts:
+            lit = leading_literal(start)
+            if len(lit) >= min_length:
+                triggers.add(lit)
+            else:
+                short.append(start)
+    return triggers, short
+
+
 class GatedPattern:
     """``finditer`` of a compiled pattern, run only where a match can start.
 
@@ -225,21 +250,10 @@ class GatedPattern:
         body = source
         if body.startswith("\\b"):
             body = body[2:]
-        tops = split_alternatives(body)
-        starts: list[str] = []
-        for alt in tops:
-            expanded = start_alternatives(alt)
-            if expanded is None:
-                return
-            starts.extend(expanded)
-        triggers: set[str] = set()
-        short: list[str] = []
-        for alt in starts:
-            lit = leading_literal(alt)
-            if len(lit) >= _MIN_TRIGGER:
-                triggers.add(lit)
-            else:
-                short.append(alt)
+        found = start_literals(split_alternatives(body), _MIN_TRIGGER)
+        if found is None:
+            return
+        triggers, short = found
         if not triggers:
             return
         automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)

@@ -21,8 +21,7 @@ from foothold.ingest.feeds import FeedError, looks_like_feed, parse_feed
 from foothold.ingest.html import parse_html
 from foothold.ingest.jsonl import BODY_KEYS, fields, iter_records, looks_like_jsonl
 from foothold.ingest.language import language_of
-from foothold.ingest.text import MAX_BODY_CHARS as PLAIN_MAX_BODY_CHARS
-from foothold.ingest.text import clean_lines, collapse_ws, parse_plain
+from foothold.ingest.text import MAX_BODY_CHARS, clean_lines, collapse_ws, parse_plain
 from foothold.model import Document, ReadError
 
 __all__ = ["MAX_BYTES", "MIN_BODY_CHARS", "iter_documents", "read_file"]
@@ -145,10 +144,8 @@ def _html_doc(
 
 def _plain_doc(path: str, text: str, encoding: str | None, fmt: str) -> Document | ReadError:
     art = parse_plain(text, markdown=(fmt == "md"))
-    if len(text) > PLAIN_MAX_BODY_CHARS and len(art.body) >= PLAIN_MAX_BODY_CHARS - 2:
-        log.warning(
-            "%s: %d characters of text, keeping the first %d", path, len(text), PLAIN_MAX_BODY_CHARS
-        )
+    if art.cut_from:
+        log.warning("%s: %d characters of text, keeping the first %d", path, art.cut_from, MAX_BODY_CHARS)
     return _make(
         path,
         art.title,

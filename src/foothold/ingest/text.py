@@ -199,6 +199,8 @@ class PlainArticle:
     published: str | None
     published_source: str | None
     outlet_source: str | None = None
+    #: characters of text before the body was cut at :data:`MAX_BODY_CHARS` (0: not cut)
+    cut_from: int = 0
 
 
 def _is_date_line(line: str) -> str | None:
@@ -518,6 +520,7 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
     Returns:
         A :class:`PlainArticle`; ``title`` is None when the text has no lines.
     """
+    original_length = len(text)
     front, text = _front_matter(text)
     lines = text.split("\n")
     if markdown:
@@ -618,10 +621,11 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         if found and published is None:
             published, published_source = found, "published-line"
     total = 0
+    cut_from = 0
     for k, para in enumerate(paras):
         total += len(para)
         if total > MAX_BODY_CHARS:
-            log.debug("plain text body cut at %d characters", MAX_BODY_CHARS)
+            cut_from = original_length
             paras = paras[: k + 1]
             paras[-1] = paras[-1][: max(0, len(para) - (total - MAX_BODY_CHARS))]
             break
@@ -680,4 +684,5 @@ def parse_plain(text: str, markdown: bool = False) -> PlainArticle:
         published=published,
         published_source=published_source,
         outlet_source=outlet_source,
+        cut_from=cut_from,
     )
